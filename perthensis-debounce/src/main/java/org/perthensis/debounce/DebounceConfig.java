@@ -1,0 +1,96 @@
+package org.perthensis.debounce;
+
+import java.time.Duration;
+
+/**
+ * The settings of one debounced pin: the {@code debounce} task type's configuration, and what
+ * {@link Debouncer#add} and {@link Debouncer#attach} take.
+ *
+ * <p>Missing ({@code null}) fields get their defaults; bad values are rejected with an
+ * {@link IllegalArgumentException} whose message starts with the field name.
+ *
+ * <pre>{@code
+ * DebounceConfig button = DebounceConfig.of(17).withPull("up").withInvert(true);
+ * }</pre>
+ *
+ * @param pin the GPIO (BCM) number of the input; required
+ * @param pull the pull resistor: {@code up}, {@code down} or {@code off} (default: {@code down})
+ * @param invert whether a low level means pressed, as for a button wired to ground (default: false)
+ * @param settle how long the level must stay unchanged to count (default: 20ms; positive)
+ * @param longPress how long a press lasts before it is reported as long, while still held
+ *        (default: 1s; 0 turns long presses off)
+ * @param multiClick how soon after a click the next press must begin to continue the series
+ *        (default: 400ms; 0 turns click counting off)
+ */
+public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration settle,
+        Duration longPress, Duration multiClick) {
+
+    static final Duration DEFAULT_SETTLE = Duration.ofMillis(20);
+    static final Duration DEFAULT_LONG_PRESS = Duration.ofSeconds(1);
+    static final Duration DEFAULT_MULTI_CLICK = Duration.ofMillis(400);
+
+    /**
+     * Supplies defaults and checks the values.
+     *
+     * @throws IllegalArgumentException for a bad value; the message starts with the field name
+     */
+    public DebounceConfig {
+        Checks.gpio("pin", pin);
+        pull = Checks.pull("pull", pull, "down");
+        invert = invert != null && invert;
+        settle = Checks.positive("settle", settle, DEFAULT_SETTLE);
+        longPress = Checks.zeroOrPositive("longPress", longPress, DEFAULT_LONG_PRESS);
+        multiClick = Checks.zeroOrPositive("multiClick", multiClick, DEFAULT_MULTI_CLICK);
+    }
+
+    /**
+     * A pin with every other setting at its default.
+     *
+     * @param pin the GPIO (BCM) number
+     * @return the settings
+     */
+    public static DebounceConfig of(int pin) {
+        return new DebounceConfig(pin, null, null, null, null, null);
+    }
+
+    /**
+     * These settings with another pull resistor.
+     *
+     * @param pull {@code up}, {@code down} or {@code off}
+     * @return the new settings
+     */
+    public DebounceConfig withPull(String pull) {
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+    }
+
+    /**
+     * These settings with another polarity.
+     *
+     * @param invert whether a low level means pressed
+     * @return the new settings
+     */
+    public DebounceConfig withInvert(boolean invert) {
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+    }
+
+    /**
+     * These settings with another settle time.
+     *
+     * @param settle how long the level must stay unchanged, positive
+     * @return the new settings
+     */
+    public DebounceConfig withSettle(Duration settle) {
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+    }
+
+    /**
+     * These settings with other button timings.
+     *
+     * @param longPress when a held press counts as long; 0 turns long presses off
+     * @param multiClick how soon the next click must begin; 0 turns click counting off
+     * @return the new settings
+     */
+    public DebounceConfig withButtonTimes(Duration longPress, Duration multiClick) {
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+    }
+}

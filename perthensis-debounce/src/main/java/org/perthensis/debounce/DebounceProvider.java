@@ -1,0 +1,39 @@
+package org.perthensis.debounce;
+
+import com.pi4j.context.Context;
+import java.util.Optional;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskProvider;
+
+/**
+ * Task type {@code debounce}: one debounced input pin or button, published as
+ * {@code debounce.<name>} events. Every {@code debounce} task on a scheduler shares one
+ * {@link Debouncer}, so one timer serves all their pins.
+ */
+public final class DebounceProvider implements TaskProvider<DebounceConfig> {
+
+    /** Creates the provider; the runtime finds it with {@link java.util.ServiceLoader}. */
+    public DebounceProvider() {
+    }
+
+    @Override
+    public String type() {
+        return "debounce";
+    }
+
+    @Override
+    public Class<DebounceConfig> configType() {
+        return DebounceConfig.class;
+    }
+
+    @Override
+    public Task create(DebounceConfig config, TaskEnvironment environment) {
+        return new DebounceTask(config, environment, environment.requireService(Context.class));
+    }
+
+    @Override
+    public Optional<String> description() {
+        return Optional.of("a debounced input pin or button: debounce.<name> events, press, release, long press, clicks");
+    }
+}

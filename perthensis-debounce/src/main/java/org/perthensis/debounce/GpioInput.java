@@ -1,0 +1,72 @@
+package org.perthensis.debounce;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+
+/** One Pi4J input that reports every edge, and its clean shutdown. */
+final class GpioInput implements AutoCloseable {
+
+    /** Receives an edge on Pi4J's thread. */
+    @FunctionalInterface
+    interface EdgeListener {
+        void edge(boolean high);
+    }
+
+    private final Context pi4j;
+    private final DigitalInput input;
+    private final System.Logger log;
+
+    private GpioInput(Context pi4j, DigitalInput input, System.Logger log) {
+        this.pi4j = pi4j;
+        this.input = input;
+        this.log = log;
+    }
+
+    /**
+     * Opens {@code pin} as an input with the given pull resistor and Pi4J's own debouncing
+     * turned off: this module does the debouncing, and needs each edge when it happens.
+     */
+    static GpioInput open(Context pi4j, String id, int pin, String pull, EdgeListener listener, System.Logger log) {
+        DigitalInput input;
+        try {
+            input = pi4j.create(DigitalInput.newConfigBuilder(pi4j)
+                    .id(id)
+                    .name(id)
+                    .address(pin)
+                    .pull(resistance(pull))
+                    .debounce(0L)
+                    .build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open GPIO " + pin + " as an input: " + e.getMessage()
+                    + "; is another task or program using it?", e);
+        }
+        input.addListener(event -> listener.edge(event.state() == DigitalState.HIGH));
+        return new GpioInput(pi4j, input, log);
+    }
+
+    boolean high() {
+        return input.state() == DigitalState.HIGH;
+    }
+
+    /** Shuts the input down and frees its id and pin, so that a restarted task can open it again. */
+    @Override
+    public void close() {
+        try {
+            pi4j.shutdown(input.id());
+        } catch (RuntimeException e) {
+            log.log(WARNING, "could not shut down GPIO input " + input.id() + ": " + e.getMessage());
+        }
+    }
+
+    private static PullResistance resistance(String pull) {
+        return switch (pull) {
+            case "up" -> PullResistance.PULL_UP;
+            case "down" -> PullResistance.PULL_DOWN;
+            default -> PullResistance.OFF;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.perthensis.debounce;
+
+import com.pi4j.context.Context;
+import java.util.Optional;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskProvider;
+
+/** Task type {@code rotary}: a rotary encoder, published as {@code rotary.<name>} events. */
+public final class RotaryProvider implements TaskProvider<RotaryConfig> {
+
+    /** Creates the provider; the runtime finds it with {@link java.util.ServiceLoader}. */
+    public RotaryProvider() {
+    }
+
+    @Override
+    public String type() {
+        return "rotary";
+    }
+
+    @Override
+    public Class<RotaryConfig> configType() {
+        return RotaryConfig.class;
+    }
+
+    @Override
+    public Task create(RotaryConfig config, TaskEnvironment environment) {
+        return new RotaryTask(config, environment, environment.requireService(Context.class));
+    }
+
+    @Override
+    public Optional<String> description() {
+        return Optional.of("a rotary encoder: rotary.<name> events with each detent's delta and a bounded value");
+    }
+}
