@@ -1,0 +1,97 @@
+package org.perthensis.heartbeat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.perthensis.api.Event;
+import org.perthensis.api.Events;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.Subscription;
+
+/**
+ * Which alerts are active, in the order they became active. A listener keeps this exact, since
+ * it sees every event; the beating task only waits on the same events to notice a change at once.
+ */
+final class AlertTracker {
+    static final int NONE = -1;
+
+    private final List<Alert> alerts;
+    private final Scheduler scheduler;
+    /** One pattern that every {@code on} and {@code until} falls under, or null without alerts. */
+    private final String watch;
+    /** Indexes into {@link #alerts}; the last one is the latest activated, which is shown. */
+    private final List<Integer> active = new ArrayList<>();
+
+    AlertTracker(List<Alert> alerts, Scheduler scheduler) {
+        this.alerts = alerts;
+        this.scheduler = scheduler;
+        this.watch = alerts.isEmpty() ? null : commonPrefix(alerts) + "*";
+        for (int i = 0; i < alerts.size(); i++) {
+            if (activeBefore(alerts.get(i), scheduler.events())) {
+                active.add(i);
+            }
+        }
+    }
+
+    /**
+     * Whether the alert was already on when we started. {@link Events#last(String)} knows exact
+     * topics only, and not which of two topics came later: when both the start and the end were
+     * published, the alert counts as over.
+     */
+    private static boolean activeBefore(Alert alert, Events events) {
+        if (alert.on().endsWith("*") || events.last(alert.on()).isEmpty()) {
+            return false;
+        }
+        return alert.until().endsWith("*") || events.last(alert.until()).isEmpty();
+    }
+
+    private static String commonPrefix(List<Alert> alerts) {
+        String prefix = null;
+        for (Alert alert : alerts) {
+            for (String pattern : List.of(alert.on(), alert.until())) {
+                String fixed = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+                prefix = prefix == null ? fixed : sharedStart(prefix, fixed);
+            }
+        }
+        return prefix;
+    }
+
+    private static String sharedStart(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return a.substring(0, n);
+    }
+
+    /** Starts following events; closing the subscription stops it. */
+    Subscription follow() {
+        return watch == null ? () -> { } : scheduler.events().subscribe(watch, this::update);
+    }
+
+    private void update(Event event) {
+        String topic = event.topic();
+        for (int i = 0; i < alerts.size(); i++) {
+            Alert alert = alerts.get(i);
+            if (Checks.matches(alert.until(), topic)) {
+                active.remove(Integer.valueOf(i));
+            } else if (Checks.matches(alert.on(), topic) && !active.contains(i)) {
+                active.add(i);
+            }
+        }
+    }
+
+    /** The index of the alert to show, or {@link #NONE}. */
+    int shown() {
+        return active.isEmpty() ? NONE : active.getLast();
+    }
+
+    /** Sleeps for {@code span}, waking early on an event that may have changed the alerts. */
+    void sleep(Duration span) {
+        if (watch == null) {
+            scheduler.sleep(span);
+        } else {
+            scheduler.events().await(watch, span);
+        }
+    }
+}

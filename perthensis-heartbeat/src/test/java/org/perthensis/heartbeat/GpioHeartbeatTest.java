@@ -1,0 +1,133 @@
+package org.perthensis.heartbeat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskHandle;
+import org.perthensis.heartbeat.HeartbeatProvider.Config;
+
+/** The heartbeat task on a GPIO pin of Pi4J's mock platform, as the runtime runs it. */
+class GpioHeartbeatTest {
+    private final Context pi4j = Pi4J.newContextBuilder()
+            .add(new MockPlatform())
+            .add(MockDigitalOutputProvider.newInstance())
+            .build();
+    private final Scheduler s = Scheduler.builder().virtualTime().build();
+    private final RecordingLogger log = new RecordingLogger();
+    private final Map<Class<?>, Object> services = new HashMap<>(Map.of(Context.class, pi4j));
+    private final List<String> levels = new ArrayList<>();
+
+    @AfterEach
+    void shutDownPi4j() {
+        pi4j.shutdown();
+    }
+
+    private Task task(Config config) {
+        return new HeartbeatProvider().create(config, TaskEnvironment.of("status", s, log, services));
+    }
+
+    private DigitalOutput output() {
+        return pi4j.registry().get("heartbeat-status", DigitalOutput.class);
+    }
+
+    /** Records the output's level now and at every later change, on the virtual clock. */
+    private void recordLevels() {
+        DigitalOutput out = output();
+        levels.add(s.clock().millis() + " " + out.state());
+        out.addListener(e -> levels.add(s.clock().millis() + " " + e.state()));
+    }
+
+    @Test
+    void invertedPinIsDrivenLowForOnAndLeftHighWhenCancelled() {
+        TaskHandle task = s.spawn("status", task(new Config(17, null, true, null, null, null, null)));
+        s.run(Duration.ZERO);
+        recordLevels();
+        s.run(Duration.ofMillis(3200));
+        task.cancel();
+        s.run(Duration.ZERO);
+        assertEquals(List.of("0 LOW", "2050 HIGH", "2150 LOW", "2250 HIGH", "3000 LOW", "3050 HIGH", "3150 LOW", "3200 HIGH"),
+                levels);
+        assertEquals(DigitalState.HIGH, output().state());
+        assertEquals(List.of(
+                "INFO heartbeat 'status' started on gpio 17 (active low): on for 2s, then pattern [50, 100, 100, 750] ms",
+                "INFO heartbeat 'status' stopped, gpio 17 left HIGH"), log.infoAndAbove());
+    }
+
+    @Test
+    void pinIsDrivenHighForOnWithACustomPatternAndLeftLow() {
+        TaskHandle task = s.spawn("status", task(new Config(17, null, false, List.of(300, 200), Duration.ZERO, null, null)));
+        s.run(Duration.ZERO);
+        recordLevels();
+        s.run(Duration.ofMillis(1100));
+        s.shutdown();
+        s.run(Duration.ofMillis(10));
+        assertEquals(List.of("0 HIGH", "300 LOW", "500 HIGH", "800 LOW", "1000 HIGH", "1100 LOW"), levels);
+        assertEquals(TaskHandle.State.CANCELLED, task.state());
+        assertEquals("pin 17, id heartbeat-status, name heartbeat status",
+                "pin " + output().config().address() + ", id " + output().id() + ", name " + output().name());
+    }
+
+    @Test
+    void restartedTaskReplacesTheOutputItLeftBehind() {
+        Task task = task(new Config(17, null, false, List.of(100, 100), Duration.ZERO, null, null));
+        TaskHandle first = s.spawn("status", task);
+        s.run(Duration.ofMillis(50));
+        first.cancel();
+        s.run(Duration.ZERO);
+        DigitalOutput left = output();
+        assertEquals(DigitalState.LOW, left.state());
+
+        TaskHandle second = s.spawn("status", task);
+        s.run(Duration.ofMillis(10));
+        assertEquals(TaskHandle.State.RUNNING, second.state());
+        assertTrue(output() != left, "a fresh output");
+        assertEquals(DigitalState.HIGH, output().state());
+        assertEquals(1, pi4j.registry().all().size());
+    }
+
+    @Test
+    void aPinUsedByAnotherOutputIsRefusedWithItsOwner() {
+        pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("door-bell").address(17));
+        TaskHandle task = s.spawn("status", task(new Config(17, null, false, null, null, null, null)));
+        s.run(Duration.ZERO);
+        assertEquals(TaskHandle.State.FAILED, task.state());
+        assertEquals("gpio 17 is already in use by Pi4J output 'door-bell'; give the heartbeat a pin of its own",
+                task.failure().orElseThrow().getMessage());
+        assertFalse(pi4j.registry().exists("heartbeat-status"));
+    }
+
+    @Test
+    void withoutAPi4jContextTheTaskFailsSayingWhatIsMissing() {
+        services.clear();
+        TaskHandle task = s.spawn("status", task(new Config(17, null, false, null, null, null, null)));
+        s.run(Duration.ZERO);
+        assertEquals(TaskHandle.State.FAILED, task.state());
+        assertEquals("task 'status' needs a com.pi4j.context.Context service, and none is registered",
+                task.failure().orElseThrow().getMessage());
+    }
+
+    @Test
+    void providerNamesItsTypeAndConfigRecord() {
+        HeartbeatProvider provider = new HeartbeatProvider();
+        assertEquals("heartbeat", provider.type());
+        assertEquals(Config.class, provider.configType());
+        assertTrue(provider.description().isPresent());
+    }
+}
