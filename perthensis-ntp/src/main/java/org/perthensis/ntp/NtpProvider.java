@@ -1,0 +1,128 @@
+package org.perthensis.ntp;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskProvider;
+import org.perthensis.api.WallClock;
+
+/**
+ * Task type {@code ntp}: keeps the device's idea of time right with SNTP and offers the
+ * corrected time to other tasks as a {@link WallClock} service.
+ */
+public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
+
+    /** The most requests per server and sync: more would only annoy public servers. */
+    static final int MAX_SAMPLES = 8;
+
+    /**
+     * The configuration of one {@code ntp} task. A {@code null} field takes its default.
+     *
+     * @param servers the servers to ask, in order, each {@code host} or {@code host:port}
+     *        (IPv6 as {@code [::1]:123}) (default: {@code ["pool.ntp.org"]})
+     * @param samples requests per sync to one server; the answer with the lowest round-trip
+     *        delay counts (default: 4, at most 8)
+     * @param timeout how long to wait for each answer (default: 2s)
+     * @param retry the time between syncs while the time is not known (default: 30min)
+     * @param refresh the time between syncs once it is known (default: 6h)
+     * @param setSystemClock whether to step the system clock when it is off by more than
+     *        128 ms; needs root or {@code CAP_SYS_TIME} (default: false)
+     */
+    public record Config(List<String> servers, Integer samples, Duration timeout, Duration retry, Duration refresh,
+            Boolean setSystemClock) {
+
+        /**
+         * Supplies defaults and checks the values.
+         *
+         * @param servers the servers, not empty
+         * @param samples requests per sync, 1 to 8
+         * @param timeout the wait for each answer, positive
+         * @param retry the time between syncs without the time, positive
+         * @param refresh the time between syncs with the time, positive
+         * @param setSystemClock whether to step the system clock
+         * @throws IllegalArgumentException naming the field and what is wrong with it
+         */
+        public Config {
+            servers = servers == null ? List.of("pool.ntp.org") : List.copyOf(checkServers(servers));
+            samples = samples == null ? 4 : samples;
+            if (samples < 1 || samples > MAX_SAMPLES) {
+                throw new IllegalArgumentException("samples: must be from 1 to " + MAX_SAMPLES + ", got " + samples);
+            }
+            timeout = positive("timeout", timeout, Duration.ofSeconds(2));
+            retry = positive("retry", retry, Duration.ofMinutes(30));
+            refresh = positive("refresh", refresh, Duration.ofHours(6));
+            setSystemClock = setSystemClock != null && setSystemClock;
+        }
+
+        List<Server> serverList() {
+            return servers.stream().map(Server::parse).toList();
+        }
+
+        private static List<String> checkServers(List<String> servers) {
+            if (servers.isEmpty()) {
+                throw new IllegalArgumentException("servers: needs at least one server, such as \"pool.ntp.org\"");
+            }
+            List<String> checked = new ArrayList<>();
+            for (String entry : servers) {
+                if (entry == null) {
+                    throw new IllegalArgumentException("servers: an entry is null; give a host name or address");
+                }
+                try {
+                    Server.parse(entry);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("servers: " + e.getMessage(), e);
+                }
+                checked.add(entry.strip());
+            }
+            return checked;
+        }
+
+        private static Duration positive(String field, Duration value, Duration otherwise) {
+            if (value == null) {
+                return otherwise;
+            }
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(field + ": must be positive, got " + Durations.text(value));
+            }
+            if (value.compareTo(Duration.ofDays(365)) > 0) {
+                throw new IllegalArgumentException(field + ": must be at most a year, got " + Durations.text(value));
+            }
+            return value;
+        }
+    }
+
+    /** Creates the provider; the runtime finds it with {@link java.util.ServiceLoader}. */
+    public NtpProvider() {
+    }
+
+    @Override
+    public String type() {
+        return "ntp";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    /**
+     * Registers the corrected clock as the environment's {@link WallClock} service at once (it
+     * answers {@code hasTime() == false} until the first sync) and returns the task that keeps it.
+     */
+    @Override
+    public Task create(Config config, TaskEnvironment environment) {
+        NtpClock clock = new NtpClock(environment.clock());
+        environment.provide(WallClock.class, clock);
+        return new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
+                NtpTask.SAMPLE_SPACING, environment.logger());
+    }
+
+    @Override
+    public Optional<String> description() {
+        return Optional.of("SNTP client: a corrected WallClock for other tasks, events ntp.synced and ntp.failed");
+    }
+}
