@@ -64,9 +64,12 @@ public record RotaryConfig(Integer clk, Integer dt, String pull, Boolean invert,
         }
         if (initial == null) {
             initial = min != null && min > 0 ? min : max != null && max < 0 ? max : 0;
-        } else if ((min != null && initial < min) || (max != null && initial > max)) {
-            throw new IllegalArgumentException("initial: must lie within " + (min == null ? "" : min) + ".."
-                    + (max == null ? "" : max) + ", got " + initial);
+        } else if (min != null && max != null && (initial < min || initial > max)) {
+            throw new IllegalArgumentException("initial: must lie within min..max (" + min + ".." + max + "), got " + initial);
+        } else if (min != null && initial < min) {
+            throw new IllegalArgumentException("initial: must be at least min (" + min + "), got " + initial);
+        } else if (max != null && initial > max) {
+            throw new IllegalArgumentException("initial: must be at most max (" + max + "), got " + initial);
         }
     }
 
