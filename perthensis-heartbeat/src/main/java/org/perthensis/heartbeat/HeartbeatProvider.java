@@ -1,6 +1,7 @@
 package org.perthensis.heartbeat;
 
 import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
@@ -121,8 +122,9 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
         String where = "gpio " + config.pin() + (config.invert() ? " (active low)" : "");
         return scheduler -> {
             Context pi4j = env.requireService(Context.class);
-            DigitalOutput output = GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name, config.pin(),
-                    config.invert());
+            // Off the loop: Pi4J's first output may load native code and probe the board.
+            DigitalOutput output = scheduler.blocking(() -> GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name,
+                    config.pin(), config.invert()));
             try {
                 beat(new GpioLed(output, config.invert()), where, config, env, scheduler);
             } finally {
@@ -137,12 +139,18 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
         String where = "led " + config.led() + (config.invert() ? " (inverted)" : "");
         return scheduler -> {
             LedDevice device = LedDevice.open(Path.of(config.ledBase()), config.led(), config.invert());
-            try (device) {
+            try {
                 beat(device, where + ", trigger " + device.savedTrigger() + " set to none", config, env, scheduler);
             } finally {
-                env.logger().log(INFO, "heartbeat '" + name + "' stopped, led " + config.led()
-                        + (device.isOpen() ? " left on trigger none: restoring " + device.savedTrigger() + " failed"
-                                : " back on trigger " + device.savedTrigger()));
+                String stopped = "heartbeat '" + name + "' stopped";
+                try {
+                    device.close();
+                    env.logger().log(INFO, stopped + ", led " + config.led() + " back on trigger " + device.savedTrigger());
+                } catch (IllegalStateException e) {
+                    // Logged rather than thrown: it would hide why the task ended.
+                    env.logger().log(WARNING, stopped + "; restoring trigger " + device.savedTrigger() + " failed: "
+                            + e.getMessage());
+                }
             }
         };
     }

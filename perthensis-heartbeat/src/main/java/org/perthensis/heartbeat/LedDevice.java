@@ -134,11 +134,6 @@ public final class LedDevice implements LedOutput, AutoCloseable {
         }
     }
 
-    /** Whether the LED is still taken over: not closed, or restoring its trigger failed. */
-    boolean isOpen() {
-        return !closed;
-    }
-
     /** The trigger the LED had when opened, restored by {@link #close()}. */
     String savedTrigger() {
         return savedTrigger;

@@ -47,6 +47,14 @@ class GpioHeartbeatTest {
         return pi4j.registry().get("heartbeat-status", DigitalOutput.class);
     }
 
+    /**
+     * Runs the loop until the task has set up its output: that happens in a blocking call, during
+     * which virtual time stands still, so the output is in place at time 0.
+     */
+    private void runUntilSetUp() {
+        s.run(Duration.ofNanos(1));
+    }
+
     /** Records the output's level now and at every later change, on the virtual clock. */
     private void recordLevels() {
         DigitalOutput out = output();
@@ -57,7 +65,7 @@ class GpioHeartbeatTest {
     @Test
     void invertedPinIsDrivenLowForOnAndLeftHighWhenCancelled() {
         TaskHandle task = s.spawn("status", task(new Config(17, null, true, null, null, null, null)));
-        s.run(Duration.ZERO);
+        runUntilSetUp();
         recordLevels();
         s.run(Duration.ofMillis(3200));
         task.cancel();
@@ -73,7 +81,7 @@ class GpioHeartbeatTest {
     @Test
     void pinIsDrivenHighForOnWithACustomPatternAndLeftLow() {
         TaskHandle task = s.spawn("status", task(new Config(17, null, false, List.of(300, 200), Duration.ZERO, null, null)));
-        s.run(Duration.ZERO);
+        runUntilSetUp();
         recordLevels();
         s.run(Duration.ofMillis(1100));
         s.shutdown();
@@ -85,9 +93,28 @@ class GpioHeartbeatTest {
     }
 
     @Test
+    void configuredAlertBlinksThePinFastWhileTheNetworkIsDown() {
+        Alert netDown = new Alert("net.down", "net.up", List.of(100, 100));
+        s.spawn("status", task(new Config(17, null, null, null, Duration.ZERO, List.of(netDown), null)));
+        s.after(Duration.ofMillis(1120), sch -> sch.events().publish("net.down", Map.of("probe", "tcp://192.0.2.1:53")));
+        s.after(Duration.ofMillis(1570), sch -> sch.events().publish("net.up", Map.of("probe", "tcp://192.0.2.1:53")));
+        runUntilSetUp();
+        recordLevels();
+        s.run(Duration.ofMillis(2000));
+        assertEquals(List.of("0 HIGH", "50 LOW", "150 HIGH", "250 LOW", "1000 HIGH", "1050 LOW",
+                "1120 HIGH", "1220 LOW", "1320 HIGH", "1420 LOW", "1520 HIGH",
+                "1620 LOW", "1720 HIGH", "1820 LOW"), levels);
+        assertEquals(List.of("INFO heartbeat 'status' started on gpio 17: pattern [50, 100, 100, 750] ms;"
+                        + " alert net.down until net.up: [100, 100] ms",
+                "INFO heartbeat 'status' shows alert net.down (until net.up): pattern [100, 100] ms",
+                "INFO heartbeat 'status' back to its pattern [50, 100, 100, 750] ms"), log.infoAndAbove());
+    }
+
+    @Test
     void restartedTaskReplacesTheOutputItLeftBehind() {
         Task task = task(new Config(17, null, false, List.of(100, 100), Duration.ZERO, null, null));
         TaskHandle first = s.spawn("status", task);
+        runUntilSetUp();
         s.run(Duration.ofMillis(50));
         first.cancel();
         s.run(Duration.ZERO);
@@ -106,7 +133,7 @@ class GpioHeartbeatTest {
     void aPinUsedByAnotherOutputIsRefusedWithItsOwner() {
         pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("door-bell").address(17));
         TaskHandle task = s.spawn("status", task(new Config(17, null, false, null, null, null, null)));
-        s.run(Duration.ZERO);
+        runUntilSetUp();
         assertEquals(TaskHandle.State.FAILED, task.state());
         assertEquals("gpio 17 is already in use by Pi4J output 'door-bell'; give the heartbeat a pin of its own",
                 task.failure().orElseThrow().getMessage());
@@ -121,6 +148,18 @@ class GpioHeartbeatTest {
         assertEquals(TaskHandle.State.FAILED, task.state());
         assertEquals("task 'status' needs a com.pi4j.context.Context service, and none is registered",
                 task.failure().orElseThrow().getMessage());
+    }
+
+    @Test
+    void libraryUseBlinksAnOutputOfYourOwn() {
+        DigitalOutput pin = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("status-led").address(27));
+        List<String> seen = new ArrayList<>();
+        pin.addListener(e -> seen.add(s.clock().millis() + " " + e.state()));
+
+        s.spawn("status", new Heartbeat(LedOutput.of(pin, false))::beat);
+
+        s.run(Duration.ofMillis(2999));
+        assertEquals(List.of("0 HIGH", "2050 LOW", "2150 HIGH", "2250 LOW"), seen);
     }
 
     @Test

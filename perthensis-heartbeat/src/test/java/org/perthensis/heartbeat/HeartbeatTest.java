@@ -3,6 +3,7 @@ package org.perthensis.heartbeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,6 +199,27 @@ class HeartbeatTest {
         s.run(Duration.ofMillis(1999));
         assertEquals(List.of("0 on", "50 off", "150 on", "250 off", "1000 on", "1050 off", "1150 on", "1250 off"),
                 led.edges);
+    }
+
+    @Test
+    void beatsOnTheRealClockNeverEarly() {
+        Scheduler real = Scheduler.create();
+        List<long[]> edges = new ArrayList<>();
+        LedOutput recording = on -> edges.add(new long[] {real.clock().millis(), on ? 1 : 0});
+        real.spawn("status", new Heartbeat(recording, List.of(100, 100), Duration.ZERO, List.of())::beat);
+        real.spawn("stop", sch -> {
+            sch.sleep(1050);
+            sch.shutdown();
+        });
+        real.runForever();
+        // Ideally on at 0, 200, ... and off at 100, 300, ..., 1000, then off at shutdown; a loaded machine wakes late.
+        assertTrue(edges.size() >= 6, () -> edges.size() + " edges");
+        for (int i = 0; i < edges.size() - 1; i++) {
+            long at = edges.get(i)[0];
+            assertEquals(i % 2 == 0 ? 1 : 0, edges.get(i)[1], "edge " + i);
+            assertTrue(at >= 100L * i, () -> "edge at " + at + " ms, early");
+        }
+        assertEquals(0, edges.getLast()[1], "left off");
     }
 
     @Test
