@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,11 +32,12 @@ final class DateCommand implements SystemClockSetter {
         line.add(relative(offset));
         Process p;
         try {
-            p = new ProcessBuilder(line).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(line).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IOException("cannot run " + line.getFirst() + ": " + e.getMessage(), e);
         }
         try {
+            p.getOutputStream().close(); // nothing to say to it
             // Its few lines fit the pipe's buffer, so waiting before reading cannot deadlock, and a hung date cannot hold us.
             if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException(line.getFirst() + " did not finish within " + LIMIT_SECONDS + "s");
@@ -54,6 +54,7 @@ final class DateCommand implements SystemClockSetter {
     /** {@code +1.250000000 seconds}, {@code -0.003000000 seconds}: what GNU date reads as "from now". */
     static String relative(Duration offset) {
         Duration abs = offset.abs();
-        return (offset.isNegative() ? "-" : "+") + abs.getSeconds() + "." + String.format(Locale.ROOT, "%09d", abs.getNano()) + " seconds";
+        String nanos = Long.toString(1_000_000_000L + abs.getNano()).substring(1);
+        return (offset.isNegative() ? "-" : "+") + abs.getSeconds() + "." + nanos + " seconds";
     }
 }

@@ -1,7 +1,6 @@
 package org.perthensis.ntp;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Durations and offsets as people read them in log lines. */
 final class Durations {
@@ -26,7 +25,7 @@ final class Durations {
         if (nanos % 1_000_000 == 0) {
             append(b, nanos / 1_000_000, "ms");
         } else {
-            b.append(String.format(Locale.ROOT, "%.3fms", nanos / 1e6));
+            b.append(millisWithMicros(Math.round(nanos / 1e3))).append("ms");
         }
         return b.toString();
     }
@@ -44,11 +43,18 @@ final class Durations {
 
     /** Signed milliseconds with microsecond digits: {@code +0.123 ms}. */
     static String signedMillis(Duration d) {
-        return String.format(Locale.ROOT, "%+.3f ms", millis(d));
+        return (d.isNegative() ? "-" : "+") + plainMillis(d.abs());
     }
 
-    /** Milliseconds with microsecond digits: {@code 0.456 ms}. */
+    /** Milliseconds with microsecond digits: {@code 0.456 ms}; negative with a minus sign. */
     static String plainMillis(Duration d) {
-        return String.format(Locale.ROOT, "%.3f ms", millis(d));
+        long micros = Math.round(millis(d.abs()) * 1e3);
+        return (d.isNegative() && micros != 0 ? "-" : "") + millisWithMicros(micros) + " ms";
+    }
+
+    // Built by hand: java.util.Formatter takes long to load on a small board, inside the task's turn.
+    private static String millisWithMicros(long micros) {
+        String fraction = Long.toString(1000 + micros % 1000).substring(1);
+        return micros / 1000 + "." + fraction;
     }
 }

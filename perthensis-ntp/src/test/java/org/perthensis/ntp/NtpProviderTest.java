@@ -1,0 +1,105 @@
+package org.perthensis.ntp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskProvider;
+import org.perthensis.api.WallClock;
+
+class NtpProviderTest {
+
+    private static NtpProvider.Config servers(String... servers) {
+        return new NtpProvider.Config(Arrays.asList(servers), null, null, null, null, null);
+    }
+
+    private static String rejection(Runnable makeConfig) {
+        return assertThrows(IllegalArgumentException.class, makeConfig::run).getMessage();
+    }
+
+    @Test
+    void missingFieldsTakeTheDefaults() {
+        NtpProvider.Config c = new NtpProvider.Config(null, null, null, null, null, null);
+        assertEquals(new NtpProvider.Config(List.of("pool.ntp.org"), 4, Duration.ofSeconds(2), Duration.ofMinutes(30),
+                Duration.ofHours(6), false), c);
+    }
+
+    @Test
+    void serversAreReadAsHostOrHostAndPort() {
+        assertEquals(List.of(new Server("pool.ntp.org", 123), new Server("127.0.0.1", 11123),
+                new Server("::1", 123), new Server("::1", 1123), new Server("fe80::1", 123)),
+                servers("pool.ntp.org", " 127.0.0.1:11123 ", "[::1]", "[::1]:1123", "fe80::1").serverList());
+        assertEquals("[::1]:1123", new Server("::1", 1123).toString());
+    }
+
+    @Test
+    void badValuesAreRejectedNamingTheField() {
+        assertEquals("servers: needs at least one server, such as \"pool.ntp.org\"", rejection(() -> servers()));
+        assertEquals("servers: an entry is empty; give a host name or address", rejection(() -> servers(" ")));
+        assertEquals("servers: an entry is null; give a host name or address",
+                rejection(() -> servers("a", null)));
+        assertEquals("servers: 'time:abc' has a bad port 'abc'; use host or host:port with a port from 1 to 65535",
+                rejection(() -> servers("time:abc")));
+        assertEquals("servers: 'time:0' has a bad port '0'; use host or host:port with a port from 1 to 65535",
+                rejection(() -> servers("time:0")));
+        assertEquals("servers: 'time:65536' has a bad port '65536'; use host or host:port with a port from 1 to 65535",
+                rejection(() -> servers("time:65536")));
+        assertEquals("servers: 'time:' has a bad port ''; use host or host:port with a port from 1 to 65535",
+                rejection(() -> servers("time:")));
+        assertEquals("servers: ':123' has no host before ':'", rejection(() -> servers(":123")));
+        assertEquals("servers: '[::1' has no closing ']' after the IPv6 address", rejection(() -> servers("[::1")));
+        assertEquals("servers: '[::1]123' has something other than ':port' after ']'",
+                rejection(() -> servers("[::1]123")));
+        assertEquals("samples: must be from 1 to 8, got 0",
+                rejection(() -> new NtpProvider.Config(null, 0, null, null, null, null)));
+        assertEquals("samples: must be from 1 to 8, got 9",
+                rejection(() -> new NtpProvider.Config(null, 9, null, null, null, null)));
+        assertEquals("timeout: must be positive, got 0s",
+                rejection(() -> new NtpProvider.Config(null, null, Duration.ZERO, null, null, null)));
+        assertEquals("retry: must be positive, got -5min",
+                rejection(() -> new NtpProvider.Config(null, null, null, Duration.ofMinutes(-5), null, null)));
+        assertEquals("refresh: must be positive, got 0s",
+                rejection(() -> new NtpProvider.Config(null, null, null, null, Duration.ZERO, null)));
+        assertEquals("refresh: must be at most a year, got 8784h",
+                rejection(() -> new NtpProvider.Config(null, null, null, null, Duration.ofDays(366), null)));
+    }
+
+    @Test
+    void createRegistersTheWallClockBeforeTheLoopRuns() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        Map<Class<?>, Object> services = new HashMap<>();
+        TaskEnvironment env = TaskEnvironment.of("clock", s, new RecordingLogger(), services);
+        new NtpProvider().create(servers("127.0.0.1:9"), env);
+        WallClock clock = env.requireService(WallClock.class);
+        assertInstanceOf(NtpClock.class, clock);
+        assertFalse(clock.hasTime());
+        assertEquals(s.clock().wallTime(), clock.now());
+    }
+
+    @Test
+    void moduleProvidesTaskTypeNtp() {
+        NtpProvider provider = new NtpProvider();
+        assertEquals("ntp", provider.type());
+        assertEquals(NtpProvider.Config.class, provider.configType());
+        assertTrue(provider.description().isPresent());
+        ModuleDescriptor module = NtpProvider.class.getModule().getDescriptor();
+        assertEquals("org.perthensis.ntp", module.name());
+        assertEquals(Set.of(TaskProvider.class.getName() + " with " + List.of(NtpProvider.class.getName())),
+                module.provides().stream().map(p -> p.service() + " with " + p.providers()).collect(Collectors.toSet()));
+        assertEquals(Set.of("org.perthensis.ntp"),
+                module.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+    }
+}
