@@ -41,8 +41,9 @@ final class GpioInput implements AutoCloseable {
                     .debounce(0L)
                     .build());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open GPIO " + pin + " as an input: " + e.getMessage()
-                    + "; is another task or program using it?", e);
+            String why = String.valueOf(e.getMessage());
+            throw new IllegalStateException("cannot open GPIO " + pin + " as an input (is another task or program"
+                    + " using it?): " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why), e);
         }
         input.addListener(event -> listener.edge(event.state() == DigitalState.HIGH));
         return new GpioInput(pi4j, input, log);

@@ -109,7 +109,8 @@ final class TimerDebouncer implements Debouncer {
 
     private void requireFree(int pin) {
         if (pins.containsKey(pin)) {
-            throw new IllegalArgumentException("pin: " + pin + " is already debounced; each pin can be added once");
+            throw new IllegalArgumentException("pin: " + pin
+                    + " is already debounced (by another task, or added twice); each pin can be debounced once");
         }
     }
 

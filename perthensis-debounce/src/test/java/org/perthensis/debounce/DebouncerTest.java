@@ -324,7 +324,8 @@ class DebouncerTest {
     void aPinCanBeAddedOnlyOnce() {
         pins.add(plain(17), seen);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pins.add(plain(17), seen));
-        assertEquals("pin: 17 is already debounced; each pin can be added once", e.getMessage());
+        assertEquals("pin: 17 is already debounced (by another task, or added twice); each pin can be debounced once",
+                e.getMessage());
     }
 
     @Test
