@@ -8,14 +8,17 @@ import java.util.Objects;
  *
  * @param topic the topic it was published on
  * @param payload a small record or map, or {@code null}
+ * @param nanos when it was published, on the scheduler's monotonic {@link Clock#nanos()}, so
+ *        that of two {@linkplain Events#last(String) latest} events the newer one is known
  */
-public record Event(String topic, Object payload) {
+public record Event(String topic, Object payload, long nanos) {
 
     /**
      * Checks the topic.
      *
      * @param topic the topic, not null
      * @param payload the payload, may be null
+     * @param nanos the monotonic publication time
      */
     public Event {
         Objects.requireNonNull(topic, "topic");
@@ -29,5 +32,15 @@ public record Event(String topic, Object payload) {
      */
     public Object get(String key) {
         return payload instanceof Map<?, ?> map ? map.get(key) : null;
+    }
+
+    /**
+     * Whether this event was published after {@code other}; an absent other counts as older.
+     *
+     * @param other another event, or {@code null}
+     * @return {@code true} if this one is newer
+     */
+    public boolean isNewerThan(Event other) {
+        return other == null || nanos > other.nanos;
     }
 }

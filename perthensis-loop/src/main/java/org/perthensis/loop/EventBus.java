@@ -29,8 +29,7 @@ final class EventBus implements Events {
     @Override
     public void publish(String topic, Object payload) {
         checkTopic(topic);
-        Event event = new Event(topic, payload);
-        loop.onLoopOrPost(() -> deliver(event));
+        loop.onLoopOrPost(() -> deliver(new Event(topic, payload, loop.clock().nanos())));
     }
 
     private void deliver(Event event) {

@@ -108,6 +108,22 @@ class EventsTest {
     }
 
     @Test
+    void eventsCarryTheirPublicationTimeSoTheNewerOfTwoIsKnown() {
+        s.spawn("flapping", sch -> {
+            sch.events().publish("net.up");
+            sch.sleep(300);
+            sch.events().publish("net.down");
+            sch.sleep(200);
+            Event down = sch.events().last("net.down").orElseThrow();
+            Event up = sch.events().last("net.up").orElseThrow();
+            log.add(down.nanos() / 1_000_000 + " " + up.nanos() / 1_000_000 + " " + down.isNewerThan(up)
+                    + " " + up.isNewerThan(down) + " " + up.isNewerThan(null));
+        });
+        s.run(Duration.ofSeconds(1));
+        assertEquals(List.of("300 0 true false true"), log);
+    }
+
+    @Test
     void lastEventTellsALateTaskTheCurrentState() {
         s.spawn("net", sch -> {
             sch.events().publish("net.down", Map.of("probe", "tcp://192.0.2.1:53"));
