@@ -29,7 +29,9 @@ public final class DebounceProvider implements TaskProvider<DebounceConfig> {
 
     @Override
     public Task create(DebounceConfig config, TaskEnvironment environment) {
-        return new DebounceTask(config, environment, environment.requireService(Context.class));
+        Context pi4j = environment.requireService(Context.class);
+        PinClaims.claim(environment, "pin", config.pin());
+        return new DebounceTask(config, environment, pi4j);
     }
 
     @Override

@@ -25,7 +25,10 @@ public final class RotaryProvider implements TaskProvider<RotaryConfig> {
 
     @Override
     public Task create(RotaryConfig config, TaskEnvironment environment) {
-        return new RotaryTask(config, environment, environment.requireService(Context.class));
+        Context pi4j = environment.requireService(Context.class);
+        PinClaims.claim(environment, "clk", config.clk());
+        PinClaims.claim(environment, "dt", config.dt());
+        return new RotaryTask(config, environment, pi4j);
     }
 
     @Override

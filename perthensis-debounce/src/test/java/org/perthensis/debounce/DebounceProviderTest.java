@@ -3,6 +3,8 @@ package org.perthensis.debounce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.context.Context;
@@ -109,16 +111,12 @@ class DebounceProviderTest {
     }
 
     @Test
-    void twoTasksOnOnePinFailTheSecondWithAClearMessage() {
+    void aPinConfiguredForTwoTasksIsAConfigurationError() {
         Scheduler s = Scheduler.builder().virtualTime().build();
-        TaskHandle first = s.spawn("door", task(s, "door", DebounceConfig.of(12)));
-        TaskHandle second = s.spawn("window", task(s, "window", DebounceConfig.of(12)));
-        s.run(Duration.ofMillis(100));
-
-        assertEquals(TaskHandle.State.RUNNING, first.state());
-        assertEquals(TaskHandle.State.FAILED, second.state());
-        assertEquals("pin: 12 is already debounced (by another task, or added twice); each pin can be debounced once",
-                second.failure().orElseThrow().getMessage());
+        task(s, "door", DebounceConfig.of(12));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> task(s, "window", DebounceConfig.of(12)));
+        assertEquals("pin: GPIO 12 is already used by task 'door'; each input can be read by one task", e.getMessage());
     }
 
     @Test
@@ -149,7 +147,7 @@ class DebounceProviderTest {
             assertEquals(true, press.get("pressed"));
             assertEquals(false, press.get("initial"));
             assertTrue(tookNanos >= settle.toNanos(), "published no sooner than settle after the last edge");
-            assertEquals(null, seen.poll(600, TimeUnit.MILLISECONDS), "the bounces gave one event only");
+            assertNull(seen.poll(600, TimeUnit.MILLISECONDS), "the bounces gave one event only");
             for (Thread t : listenerThreads) {
                 assertNotEquals(Thread.currentThread(), t, "events are published on the loop, not on the edge's thread");
             }

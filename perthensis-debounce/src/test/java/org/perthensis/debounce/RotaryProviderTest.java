@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,9 +86,15 @@ class RotaryProviderTest {
     }
 
     @Test
-    void aLineInUseFailsTheTaskWithAClearMessageAndLeavesTheOtherLineFree() {
-        s.spawn("door", new DebounceProvider().create(DebounceConfig.of(5), TaskEnvironment.of("door", s, log, services)));
-        s.run(Duration.ZERO);
+    void aLineConfiguredForAnotherTaskIsAConfigurationError() {
+        new DebounceProvider().create(DebounceConfig.of(5), TaskEnvironment.of("door", s, log, services));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> task("knob", RotaryConfig.of(4, 5)));
+        assertEquals("dt: GPIO 5 is already used by task 'door'; each input can be read by one task", e.getMessage());
+    }
+
+    @Test
+    void aLineHeldElsewhereFailsTheTaskWithAClearMessageAndLeavesTheOtherLineFree() {
+        pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("someone-else").address(5).build());
         TaskHandle knob = s.spawn("knob", task("knob", RotaryConfig.of(4, 5)));
         s.run(Duration.ZERO);
 
