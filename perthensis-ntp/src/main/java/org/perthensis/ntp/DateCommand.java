@@ -38,13 +38,15 @@ final class DateCommand implements SystemClockSetter {
         }
         try {
             p.getOutputStream().close(); // nothing to say to it
-            // Its few lines fit the pipe's buffer, so waiting before reading cannot deadlock, and a hung date cannot hold us.
+            // Its few lines fit the pipe's buffer, so waiting before reading cannot deadlock,
+            // and a hung date cannot hold us.
             if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException(line.getFirst() + " did not finish within " + LIMIT_SECONDS + "s");
             }
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.exitValue() != 0) {
-                throw new IOException(output.isEmpty() ? line.getFirst() + " exited with status " + p.exitValue() : output);
+                throw new IOException(output.isEmpty()
+                        ? line.getFirst() + " exited with status " + p.exitValue() : output);
             }
         } finally {
             p.destroyForcibly(); // gone already unless it hung

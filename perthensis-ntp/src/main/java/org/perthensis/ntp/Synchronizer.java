@@ -20,7 +20,7 @@ import org.perthensis.api.Scheduler;
 final class Synchronizer {
     /** A name lookup gets this long; the system resolver's own limits can be far longer. */
     static final Duration RESOLVE_LIMIT = Duration.ofSeconds(10);
-    /** How long a server rests after a kiss-o'-death RATE; doubled for each RATE in a row, up to {@link #LONGEST_REST}. */
+    /** How long a server rests after a kiss-o'-death RATE; doubled for each RATE in a row, up to a day. */
     static final Duration FIRST_REST = Duration.ofHours(1);
     static final Duration LONGEST_REST = Duration.ofHours(24);
 
@@ -61,10 +61,9 @@ final class Synchronizer {
     private final Duration spacing;
     private final System.Logger log;
 
-    /**
-     * @param spacing the pause between two requests to the same server
-     */
-    Synchronizer(List<Server> servers, NtpNetwork network, int samples, Duration timeout, Duration spacing, System.Logger log) {
+    /** {@code spacing} is the pause between two requests to the same server. */
+    Synchronizer(List<Server> servers, NtpNetwork network, int samples, Duration timeout, Duration spacing,
+            System.Logger log) {
         servers.forEach(s -> peers.add(new Peer(s)));
         this.network = network;
         this.samples = samples;

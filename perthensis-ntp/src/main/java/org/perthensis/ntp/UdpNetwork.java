@@ -68,7 +68,8 @@ final class UdpNetwork implements NtpNetwork {
             throw new BadAnswer("wrong mode " + p.mode() + ", expected " + NtpPacket.MODE_SERVER + " (server)");
         }
         if (p.version() != NtpPacket.VERSION) {
-            throw new BadAnswer("version " + p.version() + " does not match the request's version " + NtpPacket.VERSION);
+            throw new BadAnswer("version " + p.version() + " does not match the request's version "
+                    + NtpPacket.VERSION);
         }
         // Before the kiss code: a forged kiss-o'-death must not make us drop a server.
         if (p.origin() != nonce) {
