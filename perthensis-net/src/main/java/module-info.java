@@ -1,0 +1,17 @@
+/**
+ * Network tasks: {@code net} watches whether the network really works and publishes
+ * {@code net.up} / {@code net.down}; {@code connection} keeps a line-based TCP connection
+ * up. Both are usable as a plain library too.
+ *
+ * @provides org.perthensis.api.TaskProvider
+ */
+module org.perthensis.net {
+    // Transitive: the exported types take and return API types (Task, TaskEnvironment, Subscription).
+    requires transitive org.perthensis.api;
+
+    exports org.perthensis.net;
+
+    provides org.perthensis.api.TaskProvider with
+            org.perthensis.net.NetProvider,
+            org.perthensis.net.ConnectionProvider;
+}

@@ -1,0 +1,115 @@
+package org.perthensis.net;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.TaskEnvironment;
+
+/** The {@code net} task: fixed-rate checks, hysteresis, events, and the recover command. */
+final class ConnectivityWatch implements NetWatch {
+    private final NetProvider.Config config;
+    private final List<Probe> probes;
+    private final List<String> probeTexts;
+    private final TaskEnvironment env;
+    private final System.Logger log;
+    private final ProbeRunner runner;
+    private final RecoverCommand recover;
+    private volatile State state = State.UNKNOWN;
+
+    // The current streak of equal check results; loop state.
+    private boolean streakPassing;
+    private int streak;
+    private Instant streakSince;
+
+    ConnectivityWatch(NetProvider.Config config, TaskEnvironment env, ProbeRunner runner) {
+        this.config = config;
+        this.probes = Probe.parseAll("probes", config.probes());
+        this.probeTexts = probes.stream().map(Probe::text).toList();
+        this.env = env;
+        this.log = env.logger();
+        this.runner = runner;
+        this.recover = config.recover() == null ? null : new RecoverCommand(config.recover(), config.recoverAfter(),
+                config.recoverEvery(), config.recoverTimeout(), log);
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void run(Scheduler scheduler) throws Exception {
+        streak = 0;
+        long period = config.every().toNanos();
+        long next = scheduler.clock().nanos();
+        while (true) {
+            check(scheduler);
+            next += period;
+            long now = scheduler.clock().nanos();
+            if (now >= next) {
+                next = now; // overran: check again at once and re-anchor, with no burst of catch-up checks
+            }
+            scheduler.sleep(Duration.ofNanos(next - now));
+        }
+    }
+
+    private void check(Scheduler scheduler) throws Exception {
+        Instant at = scheduler.clock().wallTime();
+        for (Probe probe : probes) {
+            String failure = runner.run(scheduler, probe, config.timeout());
+            if (failure != null) {
+                failed(scheduler, at, probe, failure);
+                return;
+            }
+        }
+        passed(at);
+    }
+
+    private void passed(Instant at) {
+        count(true, at);
+        log.log(DEBUG, () -> "check passed (" + streak + " in a row)");
+        if (state != State.UP && streak >= config.upAfter()) {
+            state = State.UP;
+            log.log(INFO, "network up: " + String.join(", ", probeTexts) + (probes.size() == 1 ? " passes" : " pass"));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("since", streakSince);
+            payload.put("probes", probeTexts);
+            env.events().publish("net.up", payload);
+        }
+    }
+
+    private void failed(Scheduler scheduler, Instant at, Probe probe, String reason) throws Exception {
+        count(false, at);
+        log.log(DEBUG, () -> "probe " + probe.text() + " failed (" + streak + " in a row): " + reason);
+        if (state != State.DOWN && streak >= config.downAfter()) {
+            state = State.DOWN;
+            log.log(WARNING, "network down since " + streakSince + ": " + probe.text() + " failed: " + reason);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("failed", probe.text());
+            payload.put("reason", reason);
+            payload.put("since", streakSince);
+            env.events().publish("net.down", payload);
+        }
+        if (recover != null) {
+            recover.afterFailedCheck(scheduler, streak);
+        }
+    }
+
+    private void count(boolean passing, Instant at) {
+        if (streak == 0 || passing != streakPassing) {
+            streakPassing = passing;
+            streak = 0;
+            streakSince = at;
+        }
+        if (streak < Integer.MAX_VALUE) {
+            streak++;
+        }
+    }
+}

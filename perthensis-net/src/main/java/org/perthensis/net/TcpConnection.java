@@ -1,0 +1,457 @@
+package org.perthensis.net;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.perthensis.api.Event;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.Subscription;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskHandle;
+
+/**
+ * The {@code connection} task. The task itself connects, then reads through {@code blocking}
+ * calls until the connection ends; a writer task, started whenever lines are queued, writes
+ * them; a keep-alive task sends pings. Everything but the socket calls runs on the loop.
+ */
+final class TcpConnection implements Connection {
+    static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
+    /** Lines per blocking write call: few enough to account for each, many enough to amortise the hand-over. */
+    private static final int BATCH = 256;
+
+    private final ConnectionProvider.Config config;
+    private final TaskEnvironment env;
+    private final System.Logger log;
+    private final String name;
+    private final String topic;
+    private final String address;
+    private final OutgoingQueue queue;
+    private final Backoff backoff;
+    private final DropReport droppedReport;
+    private final DropReport overlongReport;
+    private final AtomicBoolean wakePosted = new AtomicBoolean();
+    private volatile Scheduler scheduler;
+    private volatile State state = State.DOWN;
+    private volatile long sent;
+    private volatile long received;
+    private volatile long overlong;
+
+    // Loop state.
+    private boolean networkDown;
+    private boolean announcedDown;
+    private String lastFailure;
+    private Link link;
+
+    /** One open socket and what its reader, writer and keep-alive tasks share; loop state. */
+    private static final class Link {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+        boolean closed;
+        String failure;
+        long lastWrite;
+        boolean pingDue;
+        TaskHandle writer;
+        List<String> inFlight = List.of();
+
+        Link(Socket socket, long now) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+            this.lastWrite = now;
+        }
+    }
+
+    TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random) {
+        this.config = config;
+        this.env = env;
+        this.log = env.logger();
+        this.name = "connection '" + env.taskName() + "'";
+        this.topic = "connection." + env.taskName();
+        this.address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
+                : config.host() + ":" + config.port();
+        Overflow overflow = Overflow.parse(config.overflow());
+        this.queue = new OutgoingQueue(config.queue(), overflow);
+        this.backoff = new Backoff(config.reconnect(), random);
+        this.droppedReport = new DropReport(env.taskName(), log, n -> name + ": dropped " + Text.count(n, "outgoing line")
+                + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
+                + queue.dropped() + " dropped in all");
+        this.overlongReport = new DropReport(env.taskName(), log, n -> name + ": dropped "
+                + Text.count(n, "incoming line") + " longer than " + config.maxLineLength() + " bytes (maxLineLength); "
+                + overlong + " dropped in all");
+    }
+
+    // ---------------------------------------------------------------- library API
+
+    @Override
+    public void send(String line) {
+        Objects.requireNonNull(line, "line");
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("line: must not contain a line break; send each line on its own");
+        }
+        int dropped = queue.offer(line);
+        if (dropped > 0) {
+            droppedReport.add(dropped);
+        }
+        Scheduler loop = scheduler;
+        if (loop != null && wakePosted.compareAndSet(false, true)) {
+            loop.post(() -> {
+                wakePosted.set(false);
+                startWriter(loop);
+            });
+        }
+    }
+
+    @Override
+    public Subscription onLine(Consumer<String> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return env.events().subscribe(topic + ".line", e -> listener.accept((String) e.get("line")));
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public long sent() {
+        return sent;
+    }
+
+    @Override
+    public long received() {
+        return received;
+    }
+
+    @Override
+    public long dropped() {
+        return queue.dropped();
+    }
+
+    @Override
+    public long overlong() {
+        return overlong;
+    }
+
+    @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    // ---------------------------------------------------------------- the task
+
+    @Override
+    public void run(Scheduler s) throws Exception {
+        scheduler = s;
+        droppedReport.attach(s);
+        overlongReport.attach(s);
+        networkDown = networkDownNow(s);
+        Subscription net = s.events().subscribe("net.*", e -> {
+            if (e.topic().equals("net.down")) {
+                networkDown = true;
+            } else if (e.topic().equals("net.up")) {
+                networkDown = false;
+            }
+        });
+        announcedDown = false;
+        lastFailure = null;
+        backoff.reset();
+        try {
+            while (true) {
+                if (networkDown) {
+                    waitForNetwork(s);
+                }
+                state = State.CONNECTING;
+                Socket socket = new Socket();
+                String failure = connect(s, socket);
+                if (failure != null) {
+                    closeQuietly(socket);
+                    state = State.DOWN;
+                    connectFailed(s, failure);
+                    continue;
+                }
+                String reason = serve(s, socket);
+                state = State.DOWN;
+                Duration delay = backoff.next();
+                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Text.of(delay));
+                announceDown(reason);
+                pause(s, delay);
+            }
+        } finally {
+            net.close();
+            state = State.DOWN;
+            droppedReport.flush();
+            overlongReport.flush();
+        }
+    }
+
+    /** For a connection started late: {@code net.down} is current if it began after the last {@code net.up}. */
+    private static boolean networkDownNow(Scheduler s) {
+        Optional<Event> down = s.events().last("net.down");
+        Optional<Event> up = s.events().last("net.up");
+        if (down.isEmpty()) {
+            return false;
+        }
+        if (up.isEmpty()) {
+            return true;
+        }
+        return down.get().get("since") instanceof Instant d && up.get().get("since") instanceof Instant u && d.isAfter(u);
+    }
+
+    private void waitForNetwork(Scheduler s) {
+        state = State.DOWN;
+        log.log(INFO, name + ": network down (net.down); waiting for net.up before connecting to " + address);
+        announceDown("waiting for the network (net.down)");
+        s.events().await("net.up");
+        log.log(INFO, name + ": network up (net.up); connecting now");
+        backoff.reset();
+    }
+
+    /** Waits {@code delay} before the next attempt, or less if {@code net.up} comes. */
+    private void pause(Scheduler s, Duration delay) {
+        if (s.events().await("net.up", delay).isPresent()) {
+            log.log(INFO, name + ": network up (net.up); connecting now");
+            backoff.reset();
+        }
+    }
+
+    private void connectFailed(Scheduler s, String failure) {
+        Duration delay = backoff.next();
+        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in " + Text.of(delay);
+        if (failure.equals(lastFailure)) {
+            log.log(DEBUG, () -> line);
+        } else {
+            log.log(WARNING, line);
+        }
+        lastFailure = failure;
+        announceDown(failure);
+        pause(s, delay);
+    }
+
+    private void announceDown(String reason) {
+        if (!announcedDown) {
+            announcedDown = true;
+            env.events().publish(topic + ".down", Map.of("reason", reason));
+        }
+    }
+
+    /** Connects, bounded twice: the socket's connect timeout, and withTimeout around the name lookup too. */
+    private String connect(Scheduler s, Socket socket) throws Exception {
+        Duration timeout = config.connectTimeout();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.setSoTimeout(config.readTimeout() == null ? 0 : millis(config.readTimeout()));
+            s.withTimeout(timeout, () -> s.blocking(() -> {
+                socket.connect(new InetSocketAddress(config.host(), config.port()), millis(timeout));
+                return null;
+            }));
+            return null;
+        } catch (TimeoutException e) {
+            return "no answer within " + Text.of(timeout);
+        } catch (IOException e) {
+            return Text.reason(e, timeout);
+        }
+    }
+
+    /** The connection's life: returns why it ended, once nothing of it is left running. */
+    private String serve(Scheduler s, Socket socket) throws Exception {
+        Link l;
+        try {
+            l = new Link(socket, s.clock().nanos());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return Text.reason(e, config.connectTimeout());
+        }
+        link = l;
+        state = State.UP;
+        announcedDown = false;
+        lastFailure = null;
+        backoff.reset();
+        droppedReport.flush();
+        log.log(INFO, name + " up: connected to " + address);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("host", config.host());
+        payload.put("port", config.port());
+        env.events().publish(topic + ".up", payload);
+        TaskHandle pinger = config.keepAlive() == null ? null
+                : s.spawn(env.taskName() + " keep-alive", k -> keepAlive(k, l));
+        startWriter(s);
+        String reason;
+        try {
+            reason = read(s, l);
+            close(l);
+            if (l.writer != null) {
+                l.writer.join(); // its write in progress fails at once on the closed socket; what it did not write is queued again
+            }
+        } finally {
+            close(l);
+            if (pinger != null) {
+                pinger.cancel();
+            }
+            if (l.writer != null) {
+                l.writer.cancel();
+            }
+            link = null;
+            overlongReport.flush();
+        }
+        return l.failure != null ? l.failure : reason;
+    }
+
+    private String read(Scheduler s, Link l) throws Exception {
+        byte[] buffer = new byte[8192];
+        LineSplitter lines = new LineSplitter(config.maxLineLength(), this::lineArrived, this::overlongArrived);
+        while (true) {
+            int n;
+            try {
+                n = s.blocking(() -> l.in.read(buffer));
+            } catch (SocketTimeoutException e) {
+                return "no data for " + Text.of(config.readTimeout()) + " (readTimeout)";
+            } catch (IOException e) {
+                return Text.reason(e, config.connectTimeout());
+            }
+            if (n < 0) {
+                if (lines.hasPartialLine()) {
+                    log.log(WARNING, name + ": the server closed the connection in the middle of a line;"
+                            + " dropped that part line");
+                }
+                return "closed by the server";
+            }
+            lines.feed(buffer, 0, n);
+        }
+    }
+
+    private void lineArrived(String line) {
+        received++;
+        log.log(DEBUG, () -> name + " received: " + line);
+        env.events().publish(topic + ".line", Map.of("line", line));
+    }
+
+    private void overlongArrived() {
+        overlong++;
+        overlongReport.add(1);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Starts a writer task if lines wait and none is running; at most one writes to a socket at a time. */
+    private void startWriter(Scheduler s) {
+        Link l = link;
+        if (l == null || l.closed || (l.writer != null && !l.writer.isDone()) || (!l.pingDue && queue.size() == 0)) {
+            return;
+        }
+        l.writer = s.spawn(env.taskName() + " writer", w -> drain(w, l));
+    }
+
+    private void drain(Scheduler s, Link l) throws Exception {
+        try {
+            while (!l.closed) {
+                boolean ping = l.pingDue;
+                List<String> batch = ping ? List.of(config.ping()) : queue.take(BATCH);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                l.pingDue = false;
+                l.inFlight = ping ? List.of() : batch;
+                Written result = s.blocking(() -> write(l.out, batch));
+                l.inFlight = List.of();
+                l.lastWrite = s.clock().nanos();
+                if (!ping) {
+                    sent += result.lines();
+                    putBack(batch.subList(result.lines(), batch.size()));
+                }
+                if (result.failure() != null) {
+                    if (l.failure == null && !l.closed) {
+                        l.failure = "writing failed: " + Text.reason(result.failure(), config.connectTimeout());
+                    }
+                    close(l);
+                    return;
+                }
+            }
+        } finally {
+            // Cancelled in the middle of a write: whether those lines went out is unknown, so they are kept.
+            putBack(l.inFlight);
+            l.inFlight = List.of();
+        }
+    }
+
+    private void putBack(List<String> unwritten) {
+        if (!unwritten.isEmpty()) {
+            int dropped = queue.putBack(unwritten);
+            if (dropped > 0) {
+                droppedReport.add(dropped);
+            }
+        }
+    }
+
+    /** How many lines the operating system took whole, and the error that stopped the rest. */
+    private record Written(int lines, IOException failure) {
+    }
+
+    /** Runs on a blocking thread. One write per line, so that a failure tells exactly which lines went out. */
+    private static Written write(OutputStream out, List<String> lines) {
+        int written = 0;
+        try {
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(UTF_8));
+                written++;
+            }
+            return new Written(written, null);
+        } catch (IOException e) {
+            return new Written(written, e);
+        }
+    }
+
+    private void keepAlive(Scheduler s, Link l) {
+        long idle = config.keepAlive().toNanos();
+        while (!l.closed) {
+            long quiet = s.clock().nanos() - l.lastWrite;
+            if (quiet >= idle) {
+                l.pingDue = true;
+                startWriter(s);
+                s.sleep(config.keepAlive());
+            } else {
+                s.sleep(Duration.ofNanos(idle - quiet));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void close(Link l) {
+        l.closed = true;
+        closeQuietly(l.socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a socket that failed anyway: nothing left to report
+        }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+}
