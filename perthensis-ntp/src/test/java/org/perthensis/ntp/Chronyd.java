@@ -79,8 +79,11 @@ final class Chronyd implements AutoCloseable {
         String last = "no request sent";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                String output = Files.readString(log);
                 unavailable("chronyd exited with status " + process.exitValue() + " right after " + command
-                        + "; its output:\n" + Files.readString(log));
+                        + "; its output:\n" + output + (output.contains("ermission denied")
+                        ? "\n(With AppArmor, Debian's profile for /usr/sbin/chronyd keeps it out of the temporary"
+                        + " directory; aa-complain /usr/sbin/chronyd lets it run.)" : ""));
             }
             try {
                 network.exchange(socketAddress(), Duration.ofMillis(250));

@@ -79,7 +79,7 @@ class ChronydTest {
 
     @Test
     void syncsWithChronydAndAgreesWithTheSystemClock() {
-        Event synced = firstOutcome(new NtpProvider.Config(List.of(chronyd.address()), 3, null, null, null, null));
+        Event synced = firstOutcome(new NtpProvider.Config(List.of(chronyd.address()), null, null, null, null, null));
         assertEquals("ntp.synced", synced.topic(), () -> "log: " + log.lines);
         assertEquals(chronyd.address(), synced.get("server"));
         assertEquals(8, synced.get("stratum"));
