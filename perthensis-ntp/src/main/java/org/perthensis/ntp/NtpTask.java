@@ -53,28 +53,34 @@ final class NtpTask implements Task {
             while (true) {
                 long started = s.clock().nanos();
                 netCameUp = false;
-                Synchronizer.Outcome outcome = synchronizer.sync(s);
-                if (outcome instanceof Synchronizer.Failed failed && !failed.serversLeft()) {
-                    giveUp(s, failed);
-                    return;
-                }
-                if (outcome instanceof Synchronizer.Synced synced) {
-                    SyncResult result = clock.update(synced.server(), synced.sample());
-                    report(s, result);
-                    if (config.setSystemClock()) {
-                        stepSystemClock(s, result.offset());
+                switch (synchronizer.sync(s)) {
+                    case Synchronizer.Synced synced -> synced(s, synced);
+                    case Synchronizer.Failed failed when !failed.serversLeft() -> {
+                        giveUp(s, failed);
+                        return;
                     }
-                } else if (outcome instanceof Synchronizer.Failed failed) {
-                    log.log(WARNING, "sync failed: " + failed.reason() + (clock.hasTime()
-                            ? "; keeping the corrected time, next try in " + Durations.text(config.refresh())
-                            : "; the time is not known yet, next try in " + Durations.text(config.retry())));
-                    s.events().publish("ntp.failed", Map.of("reason", failed.reason()));
+                    case Synchronizer.Failed failed -> failed(s, failed);
                 }
                 waitForNextSync(s, started + (clock.hasTime() ? config.refresh() : config.retry()).toNanos());
             }
         } finally {
             netUp.close();
         }
+    }
+
+    private void synced(Scheduler s, Synchronizer.Synced synced) throws Exception {
+        SyncResult result = clock.update(synced.server(), synced.sample());
+        report(s, result);
+        if (config.setSystemClock()) {
+            stepSystemClock(s, result.offset());
+        }
+    }
+
+    private void failed(Scheduler s, Synchronizer.Failed failed) {
+        log.log(WARNING, "sync failed: " + failed.reason() + (clock.hasTime()
+                ? "; keeping the corrected time, next try in " + Durations.text(config.refresh())
+                : "; the time is not known yet, next try in " + Durations.text(config.retry())));
+        s.events().publish("ntp.failed", Map.of("reason", failed.reason()));
     }
 
     private void report(Scheduler s, SyncResult r) {
