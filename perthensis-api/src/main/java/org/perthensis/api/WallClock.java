@@ -12,7 +12,9 @@ import java.time.Instant;
 public interface WallClock {
 
     /**
-     * The current wall time, corrected; never earlier than a value returned before.
+     * The current wall time, corrected. Once {@link #hasTime()} is true it never returns a time
+     * earlier than one returned before; the first synchronisation may step back a clock that
+     * booted ahead of the true time.
      *
      * @return the current time
      */
