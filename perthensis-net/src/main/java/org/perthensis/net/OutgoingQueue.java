@@ -10,6 +10,7 @@ final class OutgoingQueue {
     private final Overflow overflow;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long dropped;
+    private long sent;
 
     OutgoingQueue(int limit, Overflow overflow) {
         this.limit = limit;
@@ -57,6 +58,15 @@ final class OutgoingQueue {
         }
         dropped += over;
         return over;
+    }
+
+    /** Counts lines written whole. */
+    synchronized void written(int lines) {
+        sent += lines;
+    }
+
+    synchronized long sent() {
+        return sent;
     }
 
     synchronized int size() {

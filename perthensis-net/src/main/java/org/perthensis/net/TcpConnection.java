@@ -3,18 +3,14 @@ package org.perthensis.net;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +32,6 @@ import org.perthensis.api.TaskHandle;
  */
 final class TcpConnection implements Connection {
     static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
-    /** Lines per blocking write call: few enough to account for each, many enough to amortise the hand-over. */
-    private static final int BATCH = 256;
 
     private final ConnectionProvider.Config config;
     private final TaskEnvironment env;
@@ -52,7 +46,6 @@ final class TcpConnection implements Connection {
     private final AtomicBoolean wakePosted = new AtomicBoolean();
     private volatile Scheduler scheduler;
     private volatile State state = State.DOWN;
-    private volatile long sent;
     private volatile long received;
     private volatile long overlong;
 
@@ -61,26 +54,6 @@ final class TcpConnection implements Connection {
     private boolean announcedDown;
     private String lastFailure;
     private Link link;
-
-    /** One open socket and what its reader, writer and keep-alive tasks share; loop state. */
-    private static final class Link {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
-        boolean closed;
-        String failure;
-        long lastWrite;
-        boolean pingDue;
-        TaskHandle writer;
-        List<String> inFlight = List.of();
-
-        Link(Socket socket, long now) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
-            this.out = socket.getOutputStream();
-            this.lastWrite = now;
-        }
-    }
 
     TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random) {
         this.config = config;
@@ -135,7 +108,7 @@ final class TcpConnection implements Connection {
 
     @Override
     public long sent() {
-        return sent;
+        return queue.sent();
     }
 
     @Override
@@ -278,7 +251,7 @@ final class TcpConnection implements Connection {
     private String serve(Scheduler s, Socket socket) throws Exception {
         Link l;
         try {
-            l = new Link(socket, s.clock().nanos());
+            l = new Link(socket, s.clock().nanos(), queue, droppedReport, config.ping(), env.taskName());
         } catch (IOException e) {
             closeQuietly(socket);
             return Text.reason(e, config.connectTimeout());
@@ -295,27 +268,22 @@ final class TcpConnection implements Connection {
         payload.put("port", config.port());
         env.events().publish(topic + ".up", payload);
         TaskHandle pinger = config.keepAlive() == null ? null
-                : s.spawn(env.taskName() + " keep-alive", k -> keepAlive(k, l));
-        startWriter(s);
+                : s.spawn(env.taskName() + " keep-alive", k -> l.keepAlive(k, config.keepAlive()));
+        l.startWriter(s);
         String reason;
         try {
             reason = read(s, l);
-            close(l);
-            if (l.writer != null) {
-                l.writer.join(); // its write in progress fails at once on the closed socket; what it did not write is queued again
-            }
+            l.closeAndJoinWriter();
         } finally {
-            close(l);
+            l.close();
+            l.cancelWriter();
             if (pinger != null) {
                 pinger.cancel();
-            }
-            if (l.writer != null) {
-                l.writer.cancel();
             }
             link = null;
             overlongReport.flush();
         }
-        return l.failure != null ? l.failure : reason;
+        return l.failure() != null ? l.failure() : reason;
     }
 
     private String read(Scheduler s, Link l) throws Exception {
@@ -352,96 +320,14 @@ final class TcpConnection implements Connection {
         overlongReport.add(1);
     }
 
-    // ---------------------------------------------------------------- writing
-
-    /** Starts a writer task if lines wait and none is running; at most one writes to a socket at a time. */
+    /** Starts a writer for the current socket if lines wait; from {@code send}, through the loop. */
     private void startWriter(Scheduler s) {
-        Link l = link;
-        if (l == null || l.closed || (l.writer != null && !l.writer.isDone()) || (!l.pingDue && queue.size() == 0)) {
-            return;
-        }
-        l.writer = s.spawn(env.taskName() + " writer", w -> drain(w, l));
-    }
-
-    private void drain(Scheduler s, Link l) throws Exception {
-        try {
-            while (!l.closed) {
-                boolean ping = l.pingDue;
-                List<String> batch = ping ? List.of(config.ping()) : queue.take(BATCH);
-                if (batch.isEmpty()) {
-                    return;
-                }
-                l.pingDue = false;
-                l.inFlight = ping ? List.of() : batch;
-                Written result = s.blocking(() -> write(l.out, batch));
-                l.inFlight = List.of();
-                l.lastWrite = s.clock().nanos();
-                if (!ping) {
-                    sent += result.lines();
-                    putBack(batch.subList(result.lines(), batch.size()));
-                }
-                if (result.failure() != null) {
-                    if (l.failure == null && !l.closed) {
-                        l.failure = "writing failed: " + Text.reason(result.failure(), config.connectTimeout());
-                    }
-                    close(l);
-                    return;
-                }
-            }
-        } finally {
-            // Cancelled in the middle of a write: whether those lines went out is unknown, so they are kept.
-            putBack(l.inFlight);
-            l.inFlight = List.of();
-        }
-    }
-
-    private void putBack(List<String> unwritten) {
-        if (!unwritten.isEmpty()) {
-            int dropped = queue.putBack(unwritten);
-            if (dropped > 0) {
-                droppedReport.add(dropped);
-            }
-        }
-    }
-
-    /** How many lines the operating system took whole, and the error that stopped the rest. */
-    private record Written(int lines, IOException failure) {
-    }
-
-    /** Runs on a blocking thread. One write per line, so that a failure tells exactly which lines went out. */
-    private static Written write(OutputStream out, List<String> lines) {
-        int written = 0;
-        try {
-            for (String line : lines) {
-                out.write((line + "\n").getBytes(UTF_8));
-                written++;
-            }
-            return new Written(written, null);
-        } catch (IOException e) {
-            return new Written(written, e);
-        }
-    }
-
-    private void keepAlive(Scheduler s, Link l) {
-        long idle = config.keepAlive().toNanos();
-        while (!l.closed) {
-            long quiet = s.clock().nanos() - l.lastWrite;
-            if (quiet >= idle) {
-                l.pingDue = true;
-                startWriter(s);
-                s.sleep(config.keepAlive());
-            } else {
-                s.sleep(Duration.ofNanos(idle - quiet));
-            }
+        if (link != null) {
+            link.startWriter(s);
         }
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static void close(Link l) {
-        l.closed = true;
-        closeQuietly(l.socket);
-    }
 
     private static void closeQuietly(Socket socket) {
         try {
