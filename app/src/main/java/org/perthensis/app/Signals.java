@@ -1,0 +1,50 @@
+package org.perthensis.app;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.function.Consumer;
+
+/**
+ * Catches SIGINT and SIGTERM with {@code sun.misc.Signal} (module {@code jdk.unsupported}), so a
+ * second signal can exit at once: once the JVM runs its shutdown hooks it ignores more signals.
+ * Called reflectively because javac warns on every direct use of {@code sun.misc}, and that
+ * warning cannot be suppressed.
+ */
+final class Signals {
+
+    private Signals() {
+    }
+
+    /**
+     * Calls {@code handler} with the signal's name ({@code INT}, {@code TERM}) each time one arrives.
+     *
+     * @param handler called on the JVM's signal thread
+     * @param names the signals to catch
+     * @return false if this JVM does not allow it; the JVM's own handling then stays
+     */
+    static boolean install(Consumer<String> handler, String... names) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> signalHandler = Class.forName("sun.misc.SignalHandler");
+            Method getName = signal.getMethod("getName");
+            InvocationHandler onSignal = (proxy, method, args) -> switch (method.getName()) {
+                case "handle" -> {
+                    handler.accept((String) getName.invoke(args[0]));
+                    yield null;
+                }
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> "perthensis signal handler";
+            };
+            Object proxy = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {signalHandler}, onSignal);
+            Method handle = signal.getMethod("handle", signal, signalHandler);
+            for (String name : names) {
+                handle.invoke(null, signal.getConstructor(String.class).newInstance(name), proxy);
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+}
