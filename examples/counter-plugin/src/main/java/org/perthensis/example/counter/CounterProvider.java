@@ -1,0 +1,79 @@
+package org.perthensis.example.counter;
+
+import static java.lang.System.Logger.Level.INFO;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.TaskProvider;
+
+/**
+ * Task type {@code counter}: the seed README's counter, which logs ever increasing numbers,
+ * one each period, through the task's logger.
+ *
+ * <pre>{@code
+ * { "type": "counter", "name": "ticks", "every": "1s", "from": 1 }
+ * }</pre>
+ */
+public final class CounterProvider implements TaskProvider<CounterProvider.Config> {
+
+    /**
+     * The settings of a counter.
+     *
+     * @param every the time between two numbers, positive (default: 1s)
+     * @param from the first number (default: 1)
+     */
+    public record Config(Duration every, Long from) {
+
+        /**
+         * Supplies the defaults and checks the values.
+         *
+         * @param every the time between two numbers, or null for 1s
+         * @param from the first number, or null for 1
+         * @throws IllegalArgumentException if {@code every} is zero
+         */
+        public Config {
+            if (every == null) {
+                every = Duration.ofSeconds(1);
+            }
+            if (every.isZero() || every.isNegative()) {
+                throw new IllegalArgumentException("every: must be positive, got " + every);
+            }
+            if (from == null) {
+                from = 1L;
+            }
+        }
+    }
+
+    /** Creates the provider; {@link java.util.ServiceLoader} needs the public no-argument constructor. */
+    public CounterProvider() {
+    }
+
+    @Override
+    public String type() {
+        return "counter";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Task create(Config config, TaskEnvironment environment) {
+        System.Logger log = environment.logger();
+        return s -> {
+            // Starts again from the first number after a restart, as a fresh counter would.
+            for (long x = config.from(); ; x++) {
+                log.log(INFO, Long.toString(x));
+                s.sleep(config.every());
+            }
+        };
+    }
+
+    @Override
+    public Optional<String> description() {
+        return Optional.of("counts up, one number each period (the seed README's counter; an example plugin)");
+    }
+}
