@@ -1,0 +1,60 @@
+package org.perthensis.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A jar left out of the module path: its tasks are skipped with a warning saying which jar to add; the rest runs. */
+class MissingModuleIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTaskOfAMissingModuleIsSkippedWithAWarningAndTheRestRuns() {
+        Path mods = Distribution.copyMods(dir, List.of(Distribution.EXAMPLE_PLUGIN), "perthensis-ntp.jar");
+        String available = String.join(", ", Distribution.types(dir, mods));
+        Distribution.write(dir.resolve("perthensis.json"), """
+                {
+                  "tasks": [
+                    { "type": "ntp", "name": "clock", "servers": ["127.0.0.1:12300"] },
+                    { "type": "counter", "name": "ticks", "every": "200ms" }
+                  ]
+                }
+                """);
+        try (AppProcess app = Distribution.start(dir, mods)) {
+            app.awaitLog("INFO  [perthensis.example.counter.ticks] 3"::equals, "with the third tick");
+            List<String> log = app.log();
+            assertEquals(List.of("WARN  [app] task 'clock' (type ntp) skipped: no module on the module path provides"
+                    + " type 'ntp'; add perthensis-ntp.jar. Available: " + available + "."),
+                    log.stream().filter(l -> l.startsWith("WARN")).toList());
+            app.sigterm();
+            assertEquals(0, app.awaitExit());
+        }
+    }
+
+    @Test
+    void aRequiredTaskOfAMissingModuleIsAConfigError() {
+        Path mods = Distribution.copyMods(dir, List.of(Distribution.EXAMPLE_PLUGIN), "perthensis-ntp.jar");
+        String available = String.join(", ", Distribution.types(dir, mods));
+        Distribution.write(dir.resolve("clock.json"), """
+                {
+                  "tasks": [
+                    { "type": "ntp", "name": "clock", "required": true },
+                    { "type": "counter", "name": "ticks" }
+                  ]
+                }
+                """);
+        try (AppProcess app = Distribution.start(dir, mods, "clock.json")) {
+            assertEquals(2, app.awaitExit());
+            assertEquals(List.of("clock.json:3:7: $.tasks[0].type: task 'clock' is required, but no module on the module"
+                    + " path provides type 'ntp'; add perthensis-ntp.jar. Available: " + available + ".",
+                    "1 error in clock.json; nothing was started."), app.err());
+            assertFalse(app.log().stream().anyMatch(l -> l.contains("[perthensis.example.counter.ticks]")));
+        }
+    }
+}
