@@ -1,0 +1,57 @@
+"""idle: only a heartbeat task (on 50, off 100, on 100, off 750 ms) for 20 s; CPU and loop wake-ups."""
+import asyncio
+
+import _common
+
+PATTERN = [0.050, 0.100, 0.100, 0.750]
+JIT_WARMUP = 3.0  # the same fast heartbeat as the Java side's JIT warm-up, for symmetry
+WARMUP = 2.0
+WINDOW = 20.0
+
+
+async def heartbeat(edges, led, speed=1):
+    while True:
+        for i, seconds in enumerate(PATTERN):
+            led[0] = i % 2 == 0
+            edges[0] += 1
+            await asyncio.sleep(seconds / speed)
+
+
+async def fast_heartbeat():
+    task = asyncio.create_task(heartbeat([0], [False], speed=100))
+    await asyncio.sleep(JIT_WARMUP)
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+def measure_once():
+    asyncio.run(fast_heartbeat())
+    loop = asyncio.new_event_loop()
+    waits = [0]
+    selector = loop._selector
+    select = selector.select
+
+    def counting_select(timeout=None):
+        # A wait that may block: the loop's equivalent of the Java driver's idle park.
+        if timeout is None or timeout > 0:
+            waits[0] += 1
+        return select(timeout)
+
+    selector.select = counting_select
+    edges = [0]
+    task = loop.create_task(heartbeat(edges, [False]))
+    loop.run_until_complete(asyncio.sleep(WARMUP))
+    edges0, waits0, cpu0 = edges[0], waits[0], _common.cpu_nanos()
+    loop.run_until_complete(asyncio.sleep(WINDOW))
+    cpu = _common.cpu_nanos() - cpu0
+    wakeups = waits[0] - waits0
+    edge_count = edges[0] - edges0
+    task.cancel()
+    loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+    loop.close()
+    return {"cpu_percent": 100.0 * cpu / (WINDOW * 1e9), "wakeups_per_s": wakeups / WINDOW,
+            "edges_per_s": edge_count / WINDOW, "extra_wakeups_per_s": (wakeups - edge_count) / WINDOW}
+
+
+if __name__ == "__main__":
+    _common.main(measure_once)

@@ -1,0 +1,51 @@
+"""memory: RSS per task with 100,000 tasks asleep. Run once per process, like the Java side."""
+import asyncio
+import gc
+import subprocess
+import sys
+
+import _common
+
+TASKS = 100_000
+WARMUP_TASKS = 20_000
+WARMUP_ROUNDS = 3
+
+
+async def measure():
+    for _ in range(WARMUP_ROUNDS):
+        warm = [asyncio.create_task(asyncio.sleep(0.001), name=f"warm-{i}") for i in range(WARMUP_TASKS)]
+        await asyncio.gather(*warm)
+        del warm
+    await asyncio.sleep(0.5)
+    gc.collect()
+    before = _common.rss_bytes()
+    asleep = [0]
+
+    async def sleeper():
+        asleep[0] += 1
+        await asyncio.sleep(3600)
+
+    tasks = [asyncio.create_task(sleeper(), name=f"sleeper-{i}") for i in range(TASKS)]
+    while asleep[0] < TASKS:
+        await asyncio.sleep(0.01)
+    gc.collect()
+    after = _common.rss_bytes()
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return {"rss_per_task_b": (after - before) / TASKS}
+
+
+def measure_once():
+    if "--one" in sys.argv:
+        return asyncio.run(measure())
+    # A process's RSS does not shrink back, so each run gets a fresh interpreter.
+    out = subprocess.run([sys.executable, __file__, "--one"], check=True, capture_output=True, text=True).stdout
+    return _common.json.loads(out)
+
+
+if __name__ == "__main__":
+    if "--one" in sys.argv:
+        print(_common.json.dumps(asyncio.run(measure())))
+    else:
+        _common.main(measure_once)

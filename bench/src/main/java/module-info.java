@@ -1,0 +1,19 @@
+/**
+ * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers
+ * ({@code bench/run}). Not part of the distribution.
+ *
+ * <p>The jar doubles as a one-task plugin, {@code bench-probe}, which the startup benchmark
+ * drops onto the distribution's module path to see when the first task body runs.
+ *
+ * @provides org.perthensis.api.TaskProvider
+ */
+module org.perthensis.bench {
+    requires java.management;
+    // The probe's public signatures use API types.
+    requires transitive org.perthensis.api;
+
+    // The probe's config record must be visible to the runtime's binder.
+    exports org.perthensis.bench;
+
+    provides org.perthensis.api.TaskProvider with org.perthensis.bench.FirstTaskProbe;
+}

@@ -1,0 +1,103 @@
+package org.perthensis.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.perthensis.api.Scheduler;
+
+/** What a sleeping task costs in memory. */
+final class Memory extends TimedBenchmark {
+    static final int TASKS = 100_000;
+    static final int WARMUP_TASKS = 20_000;
+    static final int WARMUP_ROUNDS = 3;
+
+    private static final Metric HEAP = Metric.lower("heap_per_task_b", "heap per task", Metric.Unit.BYTES);
+    private static final Metric RSS = Metric.lower("rss_per_task_b", "RSS per task", Metric.Unit.BYTES);
+
+    @Override
+    public String name() {
+        return "memory";
+    }
+
+    @Override
+    public String what() {
+        return "100,000 tasks asleep";
+    }
+
+    @Override
+    public String method() {
+        return "In a fresh process per run: 3 rounds of 20,000 tasks that sleep 1 ms and end warm the code up; then, after full "
+                + "collections, 100,000 named tasks are started that each sleep for an hour. Per task = (after - before) / 100,000, "
+                + "with all of them asleep and after full collections again: live heap (MemoryMXBean, Perthensis only) "
+                + "and resident set size (VmRSS in /proc/self/status, both sides). 3 runs on each side.";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(HEAP, RSS);
+    }
+
+    @Override
+    int runs() {
+        return 3;
+    }
+
+    @Override
+    public Side perthensis(Harness h) throws Exception {
+        return h.freshJvms(name(), runs());
+    }
+
+    @Override
+    public Side asyncio(Harness h) throws Exception {
+        return h.peer(name(), 0, runs());
+    }
+
+    @Override
+    Map<String, Double> measureOnce() throws InterruptedException {
+        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            Scheduler warm = Scheduler.create();
+            for (int i = 0; i < WARMUP_TASKS; i++) {
+                warm.spawn("warm-" + i, sch -> sch.sleep(Duration.ofMillis(1)));
+            }
+            warm.run(Duration.ofMillis(300));
+            Tasks.shutDown(warm);
+        }
+        Thread.sleep(500); // lets the JIT finish: a task parked in interpreted frames takes far more memory
+
+        Scheduler s = Scheduler.create();
+        int[] asleep = {0};
+        long heapBefore = ProcessStats.liveHeapBytes();
+        long rssBefore = ProcessStats.rssBytes();
+        for (int i = 0; i < TASKS; i++) {
+            s.spawn("sleeper-" + i, sch -> {
+                asleep[0]++;
+                sch.sleep(Duration.ofHours(1));
+            });
+        }
+        while (asleep[0] < TASKS) {
+            s.run(Duration.ofMillis(10));
+        }
+        long heapAfter = ProcessStats.liveHeapBytes();
+        long rssAfter = ProcessStats.rssBytes();
+        Map<String, Double> values = Map.of(HEAP.key(), (heapAfter - heapBefore) / (double) TASKS,
+                RSS.key(), (rssAfter - rssBefore) / (double) TASKS);
+        Tasks.shutDown(s);
+        return values;
+    }
+
+    @Override
+    public List<Check> checks(Side ours, Side peer) {
+        if (!ours.measured()) {
+            return List.of(Check.notMeasured("<= 1 KiB heap per task, <= asyncio's RSS per task", ours.note()));
+        }
+        double heap = ours.median(HEAP.key());
+        double rss = ours.median(RSS.key());
+        Check heapCheck = Check.of("<= 1 KiB heap per task", heap <= 1024, HEAP.format(heap));
+        if (!peer.measured()) {
+            return List.of(heapCheck, Check.notMeasured("<= asyncio's RSS per task", peer.note()));
+        }
+        double peerRss = peer.median(RSS.key());
+        return List.of(heapCheck, Check.of("<= asyncio's RSS per task", rss <= peerRss,
+                RSS.format(rss) + " vs " + RSS.format(peerRss)));
+    }
+}
