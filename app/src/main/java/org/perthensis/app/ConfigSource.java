@@ -141,13 +141,24 @@ final class ConfigSource {
      * @return {@code file:line:column}, or just the file name if nothing matches
      */
     String where(String path) {
+        int[] at = position(path);
+        return at[0] == 0 ? name : name + ":" + at[0] + ":" + at[1];
+    }
+
+    /**
+     * The line and column of a path, or of its nearest enclosing value that was written.
+     *
+     * @param path a JSON path
+     * @return {line, column}, or {0, 0} if nothing matches (an empty file)
+     */
+    int[] position(String path) {
         for (String p = path; p != null; p = parent(p)) {
             int[] at = positions.get(p);
             if (at != null) {
-                return name + ":" + at[0] + ":" + at[1];
+                return at;
             }
         }
-        return name;
+        return new int[] {0, 0};
     }
 
     private static String parent(String path) {

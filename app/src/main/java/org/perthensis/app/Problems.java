@@ -1,20 +1,28 @@
 package org.perthensis.app;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Collects the mistakes in one config file, each with its place, so all are reported together. */
+/**
+ * Collects the mistakes in one config file, each with its place, so all are reported together,
+ * in the order they appear in the file.
+ */
 final class Problems {
 
+    private record Found(ConfigProblem problem, int line, int column) {
+    }
+
     private final ConfigSource source;
-    private final List<ConfigProblem> found = new ArrayList<>();
+    private final List<Found> found = new ArrayList<>();
 
     Problems(ConfigSource source) {
         this.source = source;
     }
 
     void add(String path, String message) {
-        found.add(new ConfigProblem(source.where(path), path, message));
+        int[] at = source.position(path);
+        found.add(new Found(new ConfigProblem(source.where(path), path, message), at[0], at[1]));
     }
 
     int count() {
@@ -24,7 +32,10 @@ final class Problems {
     /** Throws the problems found so far, if any. */
     void throwIfAny() {
         if (!found.isEmpty()) {
-            throw new ConfigException(found);
+            throw new ConfigException(found.stream()
+                    .sorted(Comparator.comparingInt(Found::line).thenComparingInt(Found::column))
+                    .map(Found::problem)
+                    .toList());
         }
     }
 }

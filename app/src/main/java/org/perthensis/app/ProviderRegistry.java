@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.perthensis.api.TaskProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The task types on the module path. It only loads and reports: each provider is loaded on its
@@ -129,7 +130,10 @@ final class ProviderRegistry {
                 return "its config record " + config.getName() + " is not public; make it a public record";
             }
         }
-        if (!config.getModule().isExported(config.getPackageName())) {
+        // Jackson binds the record's nested records and enums; the app calls its constructor.
+        Module jackson = JsonMapper.class.getModule();
+        if (!config.getModule().isExported(config.getPackageName(), jackson)
+                || !config.getModule().isExported(config.getPackageName(), ProviderRegistry.class.getModule())) {
             return "its config record " + config.getName() + " is in a package that module "
                     + config.getModule().getName() + " does not export; add 'exports " + config.getPackageName() + ";'";
         }

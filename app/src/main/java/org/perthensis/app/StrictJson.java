@@ -5,6 +5,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -13,7 +14,7 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The one Jackson mapper for config files: strict, so a mistake is reported rather than guessed
  * at. {@code "17"} is not a pin number, {@code 1.5} not an integer, {@code 5} not a string;
- * unknown fields and duplicate keys are errors; enum values match in any case ({@code "down"}).
+ * unknown fields, duplicate keys and enum indexes are errors; enum values match in any case ({@code "down"}).
  */
 final class StrictJson {
 
@@ -25,6 +26,7 @@ final class StrictJson {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .withCoercionConfig(LogicalType.Textual, c -> c
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
