@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class ConnectivityWatch implements NetWatch {
     }
 
     private void check(Scheduler scheduler) throws Exception {
-        Instant at = scheduler.clock().wallTime();
+        Instant at = scheduler.clock().wallTime().truncatedTo(ChronoUnit.MILLIS); // log lines stay readable
         for (Probe probe : probes) {
             String failure = runner.run(scheduler, probe, config.timeout());
             if (failure != null) {
