@@ -1,5 +1,6 @@
 package org.perthensis.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -34,6 +35,9 @@ final class Logging {
     /** Off a Raspberry Pi, Pi4J's board detection logs errors that are expected there; the app logs its own decision. */
     private static final String PI4J_BOARD_INFO = "com.pi4j.boardinfo";
 
+    /** The JDK's own debug lines (a stack trace on every System.exit) are not what --verbose is for. */
+    private static final List<String> JDK = List.of("java", "javax", "jdk", "sun");
+
     // java.util.logging holds loggers weakly: a level set on one that is collected would be lost.
     private static List<Logger> configured = List.of();
 
@@ -52,7 +56,13 @@ final class Logging {
         pi4j.setLevel(verbosity == Verbosity.VERBOSE ? Level.FINE : Level.WARNING);
         Logger boardInfo = Logger.getLogger(PI4J_BOARD_INFO);
         boardInfo.setLevel(verbosity == Verbosity.VERBOSE ? Level.FINE : Level.OFF);
-        configured = List.of(root, pi4j, boardInfo);
+        List<Logger> all = new ArrayList<>(List.of(root, pi4j, boardInfo));
+        for (String jdk : JDK) {
+            Logger logger = Logger.getLogger(jdk);
+            logger.setLevel(verbosity == Verbosity.QUIET ? Level.WARNING : Level.INFO);
+            all.add(logger);
+        }
+        configured = List.copyOf(all);
     }
 
     /** Writes out whatever the handlers hold, before the process ends abruptly. */
