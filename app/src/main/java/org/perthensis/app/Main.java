@@ -136,20 +136,24 @@ public final class Main {
             LOG.log(DEBUG, "cannot catch signals in this JVM; a second Ctrl-C will not exit at once");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stopper::jvmExiting, "perthensis-exit"));
+        boolean started;
         try {
-            if (!launch.start(gpio)) {
-                return 1;
+            started = launch.start(gpio);
+            if (started) {
+                launch.runLoop();
             }
         } catch (ConfigException e) {
             return configErrors(e, name, true);
         } catch (IllegalStateException e) {
             LOG.log(ERROR, e.getMessage(), e);
+            return 1;
+        } finally {
+            stopper.loopEnded();
             launch.finish();
+        }
+        if (!started) {
             return 1;
         }
-        launch.runLoop();
-        stopper.loopEnded();
-        launch.finish();
         int code = launch.exitCode();
         LOG.log(INFO, "stopped (exit code " + code + ")");
         return code;
