@@ -56,6 +56,9 @@ final class Launch {
      * @throws ConfigException if a provider rejected its settings; nothing has started then
      */
     boolean start(GpioChoice gpioChoice) {
+        if (plan.tasks().isEmpty() && extras.isEmpty()) {
+            return nothingToRun();
+        }
         gpio = Gpio.open(gpioChoice, plan.gpio(), LOG);
         if (gpio != null) {
             services.put(Context.class, gpio.context());
@@ -75,14 +78,18 @@ final class Launch {
             throw e;
         }
         if (starts.isEmpty() && extras.isEmpty()) {
-            LOG.log(ERROR, "nothing to run: no task in " + plan.source().name() + " could be started");
-            return false;
+            return nothingToRun();
         }
         starts.forEach(Runnable::run);
         extras.forEach(x -> scheduler.spawn(x.name(), x.task()));
         LOG.log(INFO, () -> "started " + (starts.size() + extras.size()) + (starts.size() + extras.size() == 1
                 ? " task" : " tasks") + " from " + plan.source().name() + "; stop with Ctrl-C or SIGTERM");
         return true;
+    }
+
+    private boolean nothingToRun() {
+        LOG.log(ERROR, "nothing to run: no task in " + plan.source().name() + " could be started");
+        return false;
     }
 
     private Task create(Plan.Entry entry, Problems problems) {

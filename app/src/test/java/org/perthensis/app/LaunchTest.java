@@ -145,4 +145,13 @@ class LaunchTest {
                 "INFO [app] gpio 17 (heartbeat-0-led) left LOW (off)"),
                 log.lines().stream().filter(l -> l.contains("[app]")).toList());
     }
+
+    @Test
+    void withEveryTaskSkippedThereIsNothingToRun() {
+        Launch launch = launch("{\"tasks\": [{\"type\": \"weather\"}]}");
+        assertEquals(false, launch.start(MOCK));
+        launch.finish();
+        assertEquals(List.of("ERROR [app] nothing to run: no task in p.json could be started"),
+                log.lines().stream().filter(l -> l.contains("[app]")).toList(), "and no GPIO opened for nothing");
+    }
 }
