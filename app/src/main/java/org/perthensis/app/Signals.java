@@ -1,6 +1,7 @@
 package org.perthensis.app;
 
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ final class Signals {
      *
      * @param handler called on the JVM's signal thread
      * @param names the signals to catch
-     * @return false if this JVM does not allow it; the JVM's own handling then stays
+     * @return false if this JVM did not allow it for every signal; the JVM's own handling then stays for those
      */
     static boolean install(Consumer<String> handler, String... names) {
         try {
@@ -39,10 +40,15 @@ final class Signals {
             };
             Object proxy = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {signalHandler}, onSignal);
             Method handle = signal.getMethod("handle", signal, signalHandler);
+            boolean all = true;
             for (String name : names) {
-                handle.invoke(null, signal.getConstructor(String.class).newInstance(name), proxy);
+                try {
+                    handle.invoke(null, signal.getConstructor(String.class).newInstance(name), proxy);
+                } catch (InvocationTargetException e) {
+                    all = false; // taken by the JVM (-Xrs) or the OS; the others may still be ours
+                }
             }
-            return true;
+            return all;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
