@@ -59,7 +59,34 @@ final class Launch {
         if (plan.tasks().isEmpty() && extras.isEmpty()) {
             return nothingToRun();
         }
-        gpio = Gpio.open(gpioChoice, plan.gpio(), LOG);
+        List<Runnable> starts = createAll(Gpio.open(gpioChoice, plan.gpio(), LOG));
+        if (starts.isEmpty() && extras.isEmpty()) {
+            return nothingToRun();
+        }
+        starts.forEach(Runnable::run);
+        extras.forEach(x -> scheduler.spawn(x.name(), x.task()));
+        LOG.log(INFO, () -> "started " + (starts.size() + extras.size()) + (starts.size() + extras.size() == 1
+                ? " task" : " tasks") + " from " + plan.source().name() + "; stop with Ctrl-C or SIGTERM");
+        return true;
+    }
+
+    /**
+     * Creates every task of {@code plan} without running any, on simulated pins and a virtual
+     * clock, so that {@code --check} also catches what only a provider can judge, such as one
+     * pin used by two tasks.
+     *
+     * @param plan the bound configuration
+     * @throws ConfigException if a provider rejected its settings
+     */
+    static void createWithoutRunning(Plan plan) {
+        Launch dry = new Launch(plan, Scheduler.builder().virtualTime().build(), List.of());
+        dry.createAll(Gpio.pluginsPresent().contains(GpioChoice.MOCK) ? Gpio.open(GpioChoice.MOCK) : null);
+        dry.closeGpio();
+    }
+
+    /** Registers the GPIO and creates each task, returning how to start them; nothing has started on a problem. */
+    private List<Runnable> createAll(Gpio opened) {
+        gpio = opened;
         if (gpio != null) {
             services.put(Context.class, gpio.context());
         }
@@ -74,17 +101,10 @@ final class Launch {
         try {
             problems.throwIfAny();
         } catch (ConfigException e) {
-            finish();
+            closeGpio();
             throw e;
         }
-        if (starts.isEmpty() && extras.isEmpty()) {
-            return nothingToRun();
-        }
-        starts.forEach(Runnable::run);
-        extras.forEach(x -> scheduler.spawn(x.name(), x.task()));
-        LOG.log(INFO, () -> "started " + (starts.size() + extras.size()) + (starts.size() + extras.size() == 1
-                ? " task" : " tasks") + " from " + plan.source().name() + "; stop with Ctrl-C or SIGTERM");
-        return true;
+        return starts;
     }
 
     private boolean nothingToRun() {
@@ -162,11 +182,18 @@ final class Launch {
         finished = true;
         if (gpio != null) {
             gpio.finalStates().forEach(line -> LOG.log(INFO, line));
+        }
+        closeGpio();
+    }
+
+    private void closeGpio() {
+        if (gpio != null) {
             try {
                 gpio.close();
             } catch (RuntimeException e) {
                 LOG.log(WARNING, "gpio: shutting Pi4J down failed: " + e, e);
             }
+            gpio = null;
         }
     }
 

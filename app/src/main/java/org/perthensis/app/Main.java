@@ -86,8 +86,12 @@ public final class Main {
         try {
             plan = ConfigReader.read(load(file), registry);
             chooseGpio(plan);
+            Launch.createWithoutRunning(plan);
         } catch (ConfigException e) {
             return configErrors(e, file, false);
+        } catch (IllegalStateException e) {
+            LOG.log(ERROR, e.getMessage());
+            return 1;
         }
         for (Plan.Skipped s : plan.skipped()) {
             err.println(plan.source().where(s.path()) + ": warning: " + s.warning());

@@ -101,6 +101,25 @@ class LaunchTest {
     }
 
     @Test
+    void theCheckCreatesEveryTaskWithoutRunningOneAndReportsWhatTheProvidersReject() {
+        TaskProvider<Configs.Door> strict = new FakeProvider<>("debounce", Configs.Door.class, (c, env) -> {
+            seen.add("created " + env.taskName() + " with pins " + env.service(Context.class).isPresent());
+            if (c.pin() == 12) {
+                throw new IllegalArgumentException("pin: 12 is already used by task 'door'");
+            }
+            return s -> seen.add("ran " + env.taskName());
+        });
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
+                { "tasks": [ { "type": "debounce", "name": "door", "pin": 1 },
+                             { "type": "debounce", "name": "bell", "pin": 12 } ] }
+                """), ProviderRegistry.of(List.of(strict)));
+        ConfigException e = assertThrows(ConfigException.class, () -> Launch.createWithoutRunning(plan));
+        assertEquals(List.of("p.json:2:52: $.tasks[1].pin: 12 is already used by task 'door'"),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        assertEquals(List.of("created door with pins true", "created bell with pins true"), seen, "nothing ran");
+    }
+
+    @Test
     void aProviderThatFailsToCreateItsTaskIsLeftOutAndTheOthersRun() {
         TaskProvider<Configs.Empty> broken = new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
             throw new IllegalStateException("no such bus");
