@@ -117,8 +117,15 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
     public Task create(Config config, TaskEnvironment environment) {
         NtpClock clock = new NtpClock(environment.clock());
         environment.provide(WallClock.class, clock);
-        return new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
+        NtpTask task = new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
                 NtpTask.SAMPLE_SPACING, environment.logger());
+        String starting = "syncing with " + String.join(", ", config.servers()) + " every "
+                + Durations.text(config.retry()) + " until it has the time, then every " + Durations.text(config.refresh());
+        return scheduler -> {
+            // A first sync can take a while (timeouts, samples 2 s apart): say at once what is going on.
+            environment.logger().log(System.Logger.Level.INFO, starting);
+            task.run(scheduler);
+        };
     }
 
     @Override
