@@ -92,17 +92,6 @@ final class Distribution {
         }
     }
 
-    /**
-     * Whether a real feature module provides this type: the feature jars may still be empty stubs.
-     *
-     * @param type a type name such as {@code heartbeat}
-     * @param workDir a working directory
-     * @return true if {@code --list} shows it
-     */
-    static boolean provides(String type, Path workDir) {
-        return types(workDir, MODS).contains(type);
-    }
-
     static Path write(Path file, String text) {
         try {
             return Files.writeString(file, text);

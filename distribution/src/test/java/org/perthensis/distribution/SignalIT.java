@@ -2,7 +2,6 @@ package org.perthensis.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,6 @@ class SignalIT {
 
     @Test
     void sigtermLeavesTheSimulatedLedOff() {
-        assumeTrue(Distribution.provides("heartbeat", dir), "needs the real perthensis-heartbeat.jar in the distribution");
         try (AppProcess app = Distribution.start(dir, Distribution.MODS)) {
             app.awaitOut("2"::equals, "\"2\" (the second tick)"); // the heartbeat has been blinking for a second
             app.sigterm();

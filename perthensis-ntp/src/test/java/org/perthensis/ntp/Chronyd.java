@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>When chronyd is missing or does not start, a test fails in CI (environment variable
  * {@code PERTHENSIS_CI=1}, which {@code .ci/run} sets, or {@code CI=true}) and is skipped
- * elsewhere, with a message that says how to install it.
+ * elsewhere, with a message that says how to install it. Public because the distribution's
+ * end-to-end tests use it too (through this module's test jar).
  */
-final class Chronyd implements AutoCloseable {
+public final class Chronyd implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofSeconds(20);
 
     private final Process process;
@@ -44,7 +45,7 @@ final class Chronyd implements AutoCloseable {
     }
 
     /** Starts chronyd in {@code dir}, or fails (in CI) or skips the test (elsewhere) saying why. */
-    static Chronyd startIn(Path dir) throws IOException, InterruptedException {
+    public static Chronyd startIn(Path dir) throws IOException, InterruptedException {
         Optional<Path> chronyd = find();
         if (chronyd.isEmpty()) {
             unavailable("chronyd is not installed (looked in /usr/sbin, /sbin and PATH); install Debian's chrony"
@@ -121,7 +122,7 @@ final class Chronyd implements AutoCloseable {
         }
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
