@@ -34,15 +34,17 @@ final class AlertTracker {
     }
 
     /**
-     * Whether the alert was already on when we started. {@link Events#last(String)} knows exact
-     * topics only, and not which of two topics came later: when both the start and the end were
-     * published, the alert counts as over.
+     * Whether the alert was already on when we started: its start was published, and its end not
+     * since. {@link Events#last(String)} knows exact topics only, so an alert whose start is a
+     * prefix waits for the next event; one whose end is a prefix counts as still on.
      */
     private static boolean activeBefore(Alert alert, Events events) {
-        if (alert.on().endsWith("*") || events.last(alert.on()).isEmpty()) {
+        if (alert.on().endsWith("*")) {
             return false;
         }
-        return alert.until().endsWith("*") || events.last(alert.until()).isEmpty();
+        return events.last(alert.on())
+                .filter(on -> alert.until().endsWith("*") || on.isNewerThan(events.last(alert.until()).orElse(null)))
+                .isPresent();
     }
 
     private static String commonPrefix(List<Alert> alerts) {

@@ -173,6 +173,16 @@ class HeartbeatTest {
     }
 
     @Test
+    void alertStartedAgainAfterItsEndBeforeStartIsShown() {
+        publishAt(0, "net.down");
+        publishAt(5, "net.up");
+        publishAt(8, "net.down"); // a flap: the heartbeat, started later, must see the network down
+        s.after(Duration.ofMillis(10), heartbeat(Heartbeat.DEFAULT_PATTERN, Duration.ZERO, NET_DOWN)::beat);
+        s.run(Duration.ofMillis(300));
+        assertEquals(List.of("10 on", "110 off", "210 on"), led.edges);
+    }
+
+    @Test
     void alertStartingDuringTheResetHoldIsShownWhenTheHoldEnds() {
         s.spawn("status", heartbeat(Heartbeat.DEFAULT_PATTERN, Duration.ofSeconds(2), NET_DOWN)::beat);
         publishAt(500, "net.down");
