@@ -17,7 +17,7 @@ import org.perthensis.api.TaskEnvironment;
  * <p>Outgoing lines wait in a bounded queue and are written in order, each once: a line leaves
  * the queue only when the operating system has accepted all its bytes, and a line whose write
  * fails is written again after reconnecting. Lines the server's end had not read when the
- * connection broke are lost; TCP gives no receipt for them (see the module's README).
+ * connection broke are lost; TCP gives no receipt for them (see the README's section on the connection's delivery).
  *
  * <pre>{@code
  * Connection feed = Connection.of(ConnectionProvider.Config.of("192.0.2.10", 7000),
