@@ -182,6 +182,11 @@ final class EventBus implements Events {
             void expire() {
                 loop.resume(fiber, false); // woken with no event: the await returns empty
             }
+
+            @Override
+            Fiber wakes() {
+                return fiber;
+            }
         };
 
         Awaiter(String pattern, Fiber fiber) {

@@ -63,6 +63,11 @@ final class Fiber extends Timer implements TaskHandle {
         loop.resume(this, false);
     }
 
+    @Override
+    Fiber wakes() {
+        return this;
+    }
+
     void ended(State end, Throwable thrown) {
         failure = thrown;
         state = end;

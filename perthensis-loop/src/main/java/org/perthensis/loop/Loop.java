@@ -33,11 +33,24 @@ import org.perthensis.api.TaskHandle.State;
  * thread that called {@code run}). A task that suspends hands the turn straight to the next
  * ready task; only when none is ready does the driver take it back, to sleep until the next
  * timer or post. Everything in the "loop state" section is touched only by the turn holder;
- * the volatile write of {@link #turnOwner} publishes it to the next holder.
+ * the volatile write of {@link #turnThread} publishes it to the next holder.
+ *
+ * <p>Timers are met by spinning the last stretch: a platform thread's timed park wakes about
+ * 100 us late, and handing the turn from the driver to a virtual thread costs more again. So
+ * the driver parks until {@link #SPIN_NANOS} before the next timer, then hands the turn early
+ * to the task that timer will wake, which waits out the rest on its own carrier; and a task
+ * that suspends with a timer that close waits for it itself instead of waking the driver.
  */
 final class Loop implements Scheduler {
 
     private static final Object DRIVER = new Object();
+    /**
+     * How close a timer must be for the turn holder to wait for it by spinning. It covers the
+     * usual lateness of a platform thread's timed park plus a hand-over to a virtual thread; an
+     * idle loop spends at most this once per timer (a heartbeat, 4 edges a second: under 1 ms of
+     * CPU a second).
+     */
+    static final long SPIN_NANOS = 200_000;
     private static final long FOREVER = Long.MAX_VALUE;
     /** Posted actions run per switch at most, so a flood from other threads cannot starve tasks. */
     private static final int POST_BATCH = 4096;
@@ -50,8 +63,8 @@ final class Loop implements Scheduler {
     private System.Logger log = System.getLogger("org.perthensis.loop");
 
     // Hand-over of the turn, read across threads.
-    private volatile Object turnOwner;
-    private volatile Thread loopThread;
+    /** The thread holding the turn: a fiber's, or the driver's; null while the loop is not running. */
+    private volatile Thread turnThread;
     private volatile Thread driverThread;
     /** Owns the loop while it is not running: the creating thread, then the one that last ran it. */
     private volatile Thread ownerThread = Thread.currentThread();
@@ -200,7 +213,7 @@ final class Loop implements Scheduler {
             resume(joiner, false);
         }
         if (fiber.thread != null) {
-            handTo(nextRunner());
+            handTo(nextRunner(fiber));
         }
     }
 
@@ -254,10 +267,14 @@ final class Loop implements Scheduler {
     /** Suspends the current fiber, which has set its {@link Fiber#wait}, until it is resumed. */
     void suspend(Fiber me) {
         checkSlowTurn(me);
-        Object next = nextRunner();
-        if (next != me) {
+        Object next = nextRunner(me);
+        while (next != me) {
             handTo(next);
             awaitTurn(me);
+            if (me.wait == null) {
+                break; // made ready and picked by whoever handed over the turn
+            }
+            next = nextRunner(me); // handed the turn early to wait out its own timer
         }
         resumed(me);
         if (me.interrupted) {
@@ -326,8 +343,14 @@ final class Loop implements Scheduler {
 
     // ---------------------------------------------------------------- the turn
 
-    /** Runs posted actions and due timers, then picks who gets the turn: a ready fiber or the driver. */
-    private Object nextRunner() {
+    /**
+     * Runs posted actions and due timers, then picks who gets the turn: a ready fiber, or the
+     * driver to sleep. A timer due within {@link #SPIN_NANOS} is waited for here; when the
+     * driver asks, the fiber that timer will wake gets the turn early to wait for it instead.
+     *
+     * @param me the asking turn holder: a fiber, or {@link #DRIVER}
+     */
+    private Object nextRunner(Object me) {
         while (true) {
             runPosted();
             long now = clock.nanos();
@@ -343,9 +366,27 @@ final class Loop implements Scheduler {
             if (next != null) {
                 return next;
             }
-            if (!advanceVirtualTime()) {
+            if (advanceVirtualTime()) {
+                continue;
+            }
+            long due = timers.nextDue();
+            if (virtualClock != null || pastDeadline || due > runDeadline || due - now > SPIN_NANOS) {
                 return DRIVER;
             }
+            if (me == DRIVER) {
+                Fiber owner = timers.first().wakes();
+                if (owner != null && owner.thread != null) {
+                    return owner;
+                }
+            }
+            spinUntil(due);
+        }
+    }
+
+    /** Waits for the clock to reach {@code due}, or for a post. */
+    private void spinUntil(long due) {
+        while (clock.nanos() < due && posted.isEmpty()) {
+            Thread.onSpinWait();
         }
     }
 
@@ -390,27 +431,27 @@ final class Loop implements Scheduler {
     private void handTo(Object next) {
         if (next == DRIVER) {
             current = null;
-            loopThread = driverThread;
-            turnOwner = DRIVER;
+            turnThread = driverThread;
             LockSupport.unpark(driverThread);
             return;
         }
         Fiber fiber = (Fiber) next;
         current = fiber;
         if (fiber.thread == null) {
-            fiber.thread = Thread.ofVirtual().name(fiber.name).unstarted(fiber::body);
-            loopThread = fiber.thread;
-            turnOwner = fiber;
-            fiber.thread.start();
+            Thread t = Thread.ofVirtual().name(fiber.name).unstarted(fiber::body);
+            fiber.thread = t;
+            turnThread = t;
+            t.start();
         } else {
-            loopThread = fiber.thread;
-            turnOwner = fiber;
+            turnThread = fiber.thread;
             LockSupport.unpark(fiber.thread);
         }
     }
 
+    /** Parks the calling thread, the driver's or a fiber's, until it is handed the turn. */
     private void awaitTurn(Object me) {
-        while (turnOwner != me) {
+        Thread self = Thread.currentThread();
+        while (turnThread != self) {
             LockSupport.park(this);
             // Interrupts do not stop tasks (cancel does); clear it so park keeps parking.
             if (Thread.interrupted() && me == DRIVER) {
@@ -459,7 +500,7 @@ final class Loop implements Scheduler {
         }
         try {
             while (true) {
-                Object next = nextRunner();
+                Object next = nextRunner(DRIVER);
                 if (next != DRIVER) {
                     handTo(next);
                     awaitTurn(DRIVER);
@@ -483,7 +524,8 @@ final class Loop implements Scheduler {
                         idle(FOREVER); // virtual time stands still while a blocking call runs in real time
                     }
                 } else {
-                    idle(wakeAt);
+                    // Wake ahead of a timer, to spin the last stretch; the end of a run needs no precision.
+                    idle(wakeAt < deadline ? wakeAt - SPIN_NANOS : wakeAt);
                 }
             }
         } finally {
@@ -506,8 +548,7 @@ final class Loop implements Scheduler {
         pastDeadline = false;
         driverThread = Thread.currentThread();
         current = null;
-        loopThread = driverThread;
-        turnOwner = DRIVER;
+        turnThread = driverThread;
     }
 
     private synchronized void leaveDriver() {
@@ -515,8 +556,7 @@ final class Loop implements Scheduler {
         ownerThread = Thread.currentThread();
         runDeadline = FOREVER;
         current = null;
-        turnOwner = null;
-        loopThread = null;
+        turnThread = null;
     }
 
     /** Sleeps the driver until {@code until} on the clock, or until something is posted. */
@@ -663,7 +703,7 @@ final class Loop implements Scheduler {
 
     /** Whether the caller may touch loop state: it holds the turn, or owns the loop while it is not running. */
     boolean onLoop() {
-        Thread t = loopThread;
+        Thread t = turnThread;
         return (t != null ? t : ownerThread) == Thread.currentThread();
     }
 

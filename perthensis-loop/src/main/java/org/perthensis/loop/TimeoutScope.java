@@ -19,6 +19,11 @@ final class TimeoutScope extends Timer {
         fiber.loop.resume(fiber, true);
     }
 
+    @Override
+    Fiber wakes() {
+        return fiber;
+    }
+
     /** Thrown at a suspension point when a scope's time ran out; its {@code withTimeout} turns it into a TimeoutException. */
     static final class Expired extends CancellationException {
         private static final long serialVersionUID = 1L;

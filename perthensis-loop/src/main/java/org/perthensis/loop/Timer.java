@@ -9,6 +9,9 @@ abstract class Timer {
     /** Called on the loop once the timer is due. */
     abstract void expire();
 
+    /** The fiber that goes on when this timer expires, so that it can be handed the turn early to wait for it. */
+    abstract Fiber wakes();
+
     final boolean isScheduled() {
         return heapIndex >= 0;
     }

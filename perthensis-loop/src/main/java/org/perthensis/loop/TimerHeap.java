@@ -32,6 +32,11 @@ final class TimerHeap {
         return size == 0 ? NEVER : heap[0].due;
     }
 
+    /** The earliest timer, or null if there is none. */
+    Timer first() {
+        return size == 0 ? null : heap[0];
+    }
+
     /** Removes and returns the earliest timer if it is due at or before {@code now}. */
     Timer pollDue(long now) {
         if (size == 0 || heap[0].due > now) {
