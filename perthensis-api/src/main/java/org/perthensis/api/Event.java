@@ -8,10 +8,12 @@ import java.util.Objects;
  *
  * @param topic the topic it was published on
  * @param payload a small record or map, or {@code null}
- * @param nanos when it was published, on the scheduler's monotonic {@link Clock#nanos()}, so
- *        that of two {@linkplain Events#last(String) latest} events the newer one is known
+ * @param nanos when it was published, on the scheduler's monotonic {@link Clock#nanos()}
+ * @param sequence its place in the order of publication on its scheduler, from 1, so that of
+ *        two {@linkplain Events#last(String) latest} events the newer one is known even when
+ *        both were published at the same instant
  */
-public record Event(String topic, Object payload, long nanos) {
+public record Event(String topic, Object payload, long nanos, long sequence) {
 
     /**
      * Checks the topic.
@@ -19,6 +21,7 @@ public record Event(String topic, Object payload, long nanos) {
      * @param topic the topic, not null
      * @param payload the payload, may be null
      * @param nanos the monotonic publication time
+     * @param sequence the place in the order of publication
      */
     public Event {
         Objects.requireNonNull(topic, "topic");
@@ -41,6 +44,6 @@ public record Event(String topic, Object payload, long nanos) {
      * @return {@code true} if this one is newer
      */
     public boolean isNewerThan(Event other) {
-        return other == null || nanos > other.nanos;
+        return other == null || sequence > other.sequence;
     }
 }

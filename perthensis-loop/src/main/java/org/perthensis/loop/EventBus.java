@@ -21,6 +21,7 @@ final class EventBus implements Events {
     private Subscriber head;
     private Subscriber tail;
     private long nextId;
+    private long published;
 
     EventBus(Loop loop) {
         this.loop = loop;
@@ -29,7 +30,7 @@ final class EventBus implements Events {
     @Override
     public void publish(String topic, Object payload) {
         checkTopic(topic);
-        loop.onLoopOrPost(() -> deliver(new Event(topic, payload, loop.clock().nanos())));
+        loop.onLoopOrPost(() -> deliver(new Event(topic, payload, loop.clock().nanos(), ++published)));
     }
 
     private void deliver(Event event) {

@@ -124,6 +124,20 @@ class EventsTest {
     }
 
     @Test
+    void ofTwoEventsPublishedAtTheSameInstantTheLaterIsNewer() {
+        s.spawn("flap", sch -> {
+            sch.events().publish("net.down");
+            sch.events().publish("net.up");
+            Event down = sch.events().last("net.down").orElseThrow();
+            Event up = sch.events().last("net.up").orElseThrow();
+            log.add(down.nanos() + " " + up.nanos() + " " + up.isNewerThan(down) + " " + down.isNewerThan(up)
+                    + " " + down.sequence() + " " + up.sequence());
+        });
+        s.run(Duration.ZERO);
+        assertEquals(List.of("0 0 true false 1 2"), log);
+    }
+
+    @Test
     void lastEventTellsALateTaskTheCurrentState() {
         s.spawn("net", sch -> {
             sch.events().publish("net.down", Map.of("probe", "tcp://192.0.2.1:53"));

@@ -9,11 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -180,15 +178,8 @@ final class TcpConnection implements Connection {
 
     /** For a connection started late: {@code net.down} is current if it began after the last {@code net.up}. */
     private static boolean networkDownNow(Scheduler s) {
-        Optional<Event> down = s.events().last("net.down");
-        Optional<Event> up = s.events().last("net.up");
-        if (down.isEmpty()) {
-            return false;
-        }
-        if (up.isEmpty()) {
-            return true;
-        }
-        return down.get().get("since") instanceof Instant d && up.get().get("since") instanceof Instant u && d.isAfter(u);
+        Event up = s.events().last("net.up").orElse(null);
+        return s.events().last("net.down").filter(down -> down.isNewerThan(up)).isPresent();
     }
 
     private void waitForNetwork(Scheduler s) {
