@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 
@@ -47,6 +48,9 @@ final class ConnectivityWatch implements NetWatch {
 
     @Override
     public void run(Scheduler scheduler) throws Exception {
+        // The first state change can be several checks away: say at once what is watched.
+        log.log(INFO, () -> "watching " + probes.stream().map(Probe::text).collect(Collectors.joining(", "))
+                + " every " + Text.of(config.every()));
         streak = 0;
         long period = config.every().toNanos();
         long next = scheduler.clock().nanos();

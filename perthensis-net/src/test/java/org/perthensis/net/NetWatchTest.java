@@ -54,6 +54,7 @@ class NetWatchTest {
                 "35000 net.down {failed=tcp://192.0.2.1:53, reason=scripted failure, since=2000-01-01T00:00:25Z}",
                 "50000 net.up {since=2000-01-01T00:00:45Z, probes=[tcp://192.0.2.1:53]}"), events);
         assertEquals(List.of(
+                "0 INFO watching tcp://192.0.2.1:53 every 5s",
                 "5000 INFO network up: tcp://192.0.2.1:53 passes",
                 "35000 WARNING network down since 2000-01-01T00:00:25Z: tcp://192.0.2.1:53 failed: scripted failure",
                 "50000 INFO network up: tcp://192.0.2.1:53 passes"), logger.visible());
@@ -132,6 +133,7 @@ class NetWatchTest {
         s.spawn("net", net);
         s.run(Duration.ofMillis(1));
         assertEquals(NetWatch.State.UP, net.state());
-        assertEquals(List.of("0 INFO network up: dns://localhost passes"), logger.visible());
+        assertEquals(List.of("0 INFO watching dns://localhost every 5s", "0 INFO network up: dns://localhost passes"),
+                logger.visible());
     }
 }
