@@ -8,6 +8,7 @@ import com.pi4j.io.gpio.digital.DigitalOutputConfigBuilder;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.perthensis.testing.RecordingLogger;
 
 /** The Pi4J context the app builds, with Pi4J's real mock plugin. */
 class GpioTest {
@@ -41,6 +42,6 @@ class GpioTest {
         }
         assertEquals(List.of("INFO gpio: using Pi4J plugin gpiod: this is a Raspberry Pi",
                 "WARNING gpio: Pi4J plugin gpiod failed to start (java.lang.IllegalStateException: pi4j-plugin-gpiod.jar"
-                        + " is not on the module path); falling back to the mock plugin: pins are simulated"), log.lines);
+                        + " is not on the module path); falling back to the mock plugin: pins are simulated"), log.lines());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.perthensis.testing.RecordingLogger;
 
 /** Signals on the real clock, with generous limits: a grace of 100 ms, waits of seconds. */
 class StopperTest {
@@ -31,7 +32,7 @@ class StopperTest {
         assertEquals(List.of("stop: SIGTERM: stopping every task (send it again to exit at once)"), steps);
         stopper.signal("INT");
         assertEquals(1, halted.poll(5, TimeUnit.SECONDS));
-        assertEquals(List.of("WARNING second signal (SIGINT): exiting at once"), log.lines);
+        assertEquals(List.of("WARNING second signal (SIGINT): exiting at once"), log.lines());
     }
 
     @Test
@@ -40,7 +41,7 @@ class StopperTest {
         stopper.signal("TERM");
         assertEquals(1, halted.poll(10, TimeUnit.SECONDS));
         assertEquals(List.of("stop: SIGTERM: stopping every task (send it again to exit at once)", "cleanup", "halt 1"), steps);
-        assertEquals(List.of("WARNING tasks did not end within 100ms (shutdownGrace); exiting without them"), log.lines);
+        assertEquals(List.of("WARNING tasks did not end within 100ms (shutdownGrace); exiting without them"), log.lines());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
+import org.perthensis.testing.RecordingLogger;
 
 /** The restart timeline, under virtual time so every timestamp is exact. */
 class SupervisorTest {
@@ -49,9 +50,9 @@ class SupervisorTest {
         assertEquals(List.of(0L, 1_000L, 3_000L, 7_000L, 15_000L, 31_000L, 63_000L, 123_000L, 183_000L, 243_000L,
                 303_000L), starts);
         assertEquals(seconds(1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60), restartIns());
-        assertEquals("ERROR task 'flaky' (type test) failed: java.io.IOException: gone; restarting in 1s", log.lines.get(0));
+        assertEquals("ERROR task 'flaky' (type test) failed: java.io.IOException: gone; restarting in 1s", log.lines().get(0));
         assertEquals("ERROR task 'flaky' (type test) failed: java.io.IOException: gone; restarting in 1min",
-                log.lines.get(6));
+                log.lines().get(6));
         assertEquals(List.of(0L, 60_000L, 120_000L, 180_000L, 240_000L, 300_000L, 360_000L), ticks,
                 "a failing task does not hold up the others");
         assertEquals(0, allEnded.get());
@@ -99,7 +100,7 @@ class SupervisorTest {
         assertEquals(List.of(0L), starts);
         assertEquals(java.util.Arrays.asList((Object) null), restartIns());
         assertEquals(List.of("ERROR task 'once' (type test) failed: java.io.IOException: gone; not restarting (restart: never)"),
-                log.lines);
+                log.lines());
         assertTrue(supervisor.anyFailedForGood());
         assertEquals(1, allEnded.get());
     }
@@ -109,7 +110,7 @@ class SupervisorTest {
         supervisor.start("job", "test", Restart.ON_FAILURE, s -> starts.add(s.clock().millis()));
         scheduler.run(Duration.ofMinutes(1));
         assertEquals(List.of(0L), starts);
-        assertEquals(List.of("INFO task 'job' (type test) ended"), log.lines);
+        assertEquals(List.of("INFO task 'job' (type test) ended"), log.lines());
         assertFalse(supervisor.anyFailedForGood());
         assertEquals(1, allEnded.get());
     }
@@ -119,7 +120,7 @@ class SupervisorTest {
         supervisor.start("job", "test", Restart.ALWAYS, s -> starts.add(s.clock().millis()));
         scheduler.run(Duration.ofSeconds(10));
         assertEquals(List.of(0L, 1_000L, 3_000L, 7_000L), starts);
-        assertEquals("INFO task 'job' (type test) ended; restarting in 1s (restart: always)", log.lines.get(0));
+        assertEquals("INFO task 'job' (type test) ended; restarting in 1s (restart: always)", log.lines().get(0));
         assertEquals(List.of(), failed);
     }
 
@@ -138,7 +139,7 @@ class SupervisorTest {
         scheduler.run(Duration.ofSeconds(5));
         assertEquals(List.of("off at 5000"), cleanedUp);
         assertEquals(List.of(), failed);
-        assertEquals(List.of(), log.lines);
+        assertEquals(List.of(), log.lines());
         assertEquals(1, allEnded.get());
     }
 }

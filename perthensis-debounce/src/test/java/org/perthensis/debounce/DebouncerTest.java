@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
+import org.perthensis.testing.RecordingLogger;
 
 /** The debouncer under virtual time, with edges fed at chosen instants. */
 class DebouncerTest {
@@ -303,7 +304,7 @@ class DebouncerTest {
 
         assertEquals(List.of(
                 "ERROR the listener of pin 1 failed: java.lang.IllegalStateException: boom",
-                "ERROR the listener of pin 1 failed: java.lang.IllegalStateException: boom"), log.lines);
+                "ERROR the listener of pin 1 failed: java.lang.IllegalStateException: boom"), log.lines());
         assertEquals(3, seen.lines.size());
     }
 

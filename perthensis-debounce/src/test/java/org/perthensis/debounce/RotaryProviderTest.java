@@ -18,6 +18,7 @@ import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskHandle;
+import org.perthensis.testing.RecordingLogger;
 
 /** The {@code rotary} task type with Pi4J's mock GPIO plugin, under virtual time. */
 class RotaryProviderTest {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
+import org.perthensis.testing.RecordingLogger;
 
 class HeartbeatTest {
     private static final Alert NET_DOWN = new Alert("net.down", "net.up", List.of(100, 100));
@@ -118,7 +119,7 @@ class HeartbeatTest {
                 "1120 on", "1220 off", "1320 on", "1420 off", "1520 on",
                 "1620 off", "1720 on", "1820 off", "2570 on", "2620 off", "2720 on", "2820 off"), led.edges);
         assertEquals(List.of("INFO heartbeat 'status' shows alert net.down (until net.up): pattern [100, 100] ms",
-                "INFO heartbeat 'status' back to its pattern [50, 100, 100, 750] ms"), log.infoAndAbove());
+                "INFO heartbeat 'status' back to its pattern [50, 100, 100, 750] ms"), log.visible());
     }
 
     @Test
@@ -139,7 +140,7 @@ class HeartbeatTest {
         assertEquals(List.of("INFO heartbeat 'status' shows alert net.down (until net.up): pattern [100, 100] ms",
                 "INFO heartbeat 'status' shows alert ntp.failed (until ntp.synced): pattern [500, 500] ms",
                 "INFO heartbeat 'status' shows alert net.down (until net.up): pattern [100, 100] ms",
-                "INFO heartbeat 'status' back to its pattern [50, 100, 100, 750] ms"), log.infoAndAbove());
+                "INFO heartbeat 'status' back to its pattern [50, 100, 100, 750] ms"), log.visible());
     }
 
     @Test
@@ -160,7 +161,7 @@ class HeartbeatTest {
         s.run(Duration.ofMillis(2399));
         assertEquals(List.of("10 on", "2110 off", "2210 on", "2310 off"), led.edges);
         assertEquals(List.of("INFO heartbeat 'status' shows alert net.down (until net.up): pattern [100, 100] ms"),
-                log.infoAndAbove());
+                log.visible());
     }
 
     @Test
@@ -236,7 +237,7 @@ class HeartbeatTest {
     void edgesAreLoggedAtDebug() {
         s.spawn("status", heartbeat(List.of(100, 100), Duration.ZERO)::beat);
         s.run(Duration.ofMillis(100));
-        assertEquals(List.of("DEBUG heartbeat 'status' on", "DEBUG heartbeat 'status' off"), log.lines);
+        assertEquals(List.of("DEBUG heartbeat 'status' on", "DEBUG heartbeat 'status' off"), log.lines());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.testing.RecordingLogger;
 
 class EventsTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
@@ -34,7 +35,7 @@ class EventsTest {
 
     @Test
     void aThrowingListenerIsLoggedAndTheOthersStillRun() {
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         s.events().subscribe("door", e -> log.add("a"));
         s.events().subscribe("door", e -> {
             throw new IllegalArgumentException("bad listener");
@@ -44,7 +45,7 @@ class EventsTest {
         s.run(Duration.ZERO);
         assertEquals(List.of("a", "c"), log);
         assertEquals(List.of("ERROR a listener of 'door' (event 'door') failed:"
-                + " java.lang.IllegalArgumentException: bad listener"), logger.lines);
+                + " java.lang.IllegalArgumentException: bad listener"), logger.lines());
     }
 
     @Test

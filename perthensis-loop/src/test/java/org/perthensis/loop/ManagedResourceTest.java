@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.ManagedResource;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
+import org.perthensis.testing.RecordingLogger;
 
 class ManagedResourceTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
@@ -99,7 +100,7 @@ class ManagedResourceTest {
 
     @Test
     void aTaskThatDiesHoldingTheResourceReleasesIt() {
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         ManagedResource<StringBuilder, String> spi = spi();
         s.spawn("careless", sch -> {
             spi.handle("a").acquire();
@@ -113,7 +114,7 @@ class ManagedResourceTest {
         });
         s.run(Duration.ofSeconds(1));
         assertEquals(List.of("0 select a", "10 deselect a", "10 select b", "10 next got it", "10 deselect b"), log);
-        assertEquals("WARNING task 'careless' ended holding a managed resource; released it", logger.lines.get(1));
+        assertEquals("WARNING task 'careless' ended holding a managed resource; released it", logger.lines().get(1));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.Periodic;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
+import org.perthensis.testing.RecordingLogger;
 
 class PeriodicTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
@@ -164,7 +165,7 @@ class PeriodicTest {
 
     @Test
     void aFailingBodyEndsItsPeriodicTaskOnly() {
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         Periodic bad = s.every("bad", Duration.ofMillis(100), sch -> {
             if (sch.clock().millis() == 200) {
                 throw new IllegalStateException("boom");
@@ -176,6 +177,6 @@ class PeriodicTest {
         assertEquals(3, bad.runs());
         assertEquals(List.of(0L, 100L, 200L, 300L, 400L), runs);
         assertEquals(TaskHandle.State.RUNNING, good.state());
-        assertEquals(List.of("ERROR task 'bad' failed: java.lang.IllegalStateException: boom"), logger.lines);
+        assertEquals(List.of("ERROR task 'bad' failed: java.lang.IllegalStateException: boom"), logger.lines());
     }
 }

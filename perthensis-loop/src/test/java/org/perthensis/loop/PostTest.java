@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
+import org.perthensis.testing.RecordingLogger;
 
 class PostTest {
 
@@ -84,7 +85,7 @@ class PostTest {
     @Test
     void aThrowingPostedActionIsLoggedAndTheLoopGoesOn() {
         Scheduler s = Scheduler.builder().virtualTime().build();
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         List<String> log = new ArrayList<>();
         s.post(() -> {
             throw new IllegalStateException("oops");
@@ -92,7 +93,7 @@ class PostTest {
         s.post(() -> log.add("second"));
         s.run(Duration.ZERO);
         assertEquals(List.of("second"), log);
-        assertEquals(List.of("ERROR a posted action failed: java.lang.IllegalStateException: oops"), logger.lines);
+        assertEquals(List.of("ERROR a posted action failed: java.lang.IllegalStateException: oops"), logger.lines());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
 import org.perthensis.api.TaskHandle.State;
+import org.perthensis.testing.RecordingLogger;
 
 class TaskLifecycleTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
@@ -130,7 +131,7 @@ class TaskLifecycleTest {
 
     @Test
     void aThrowingTaskDoesNotStopTheOthersAndIsLoggedByName() {
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         TaskHandle broken = s.spawn("broken", sch -> {
             sch.sleep(100);
             throw new IllegalStateException("sensor unplugged");
@@ -147,7 +148,7 @@ class TaskLifecycleTest {
         assertInstanceOf(IllegalStateException.class, broken.failure().orElseThrow());
         assertEquals(State.SUCCESS, counter.state());
         assertEquals(List.of("ERROR task 'broken' failed: java.lang.IllegalStateException: sensor unplugged"),
-                logger.lines);
+                logger.lines());
     }
 
     @Test
@@ -191,7 +192,7 @@ class TaskLifecycleTest {
 
     @Test
     void aListenerThatSleepsIsReportedAndTheTaskGoesOn() {
-        RecordingLogger logger = RecordingLogger.attachTo(s);
+        RecordingLogger logger = TestLogs.recording(s);
         s.events().subscribe("x", e -> s.sleep(10));
         s.spawn("publisher", sch -> {
             sch.events().publish("x");
@@ -199,9 +200,9 @@ class TaskLifecycleTest {
         });
         s.run(Duration.ofSeconds(1));
         assertEquals(List.of("0 still running"), log);
-        assertEquals(1, logger.lines.size());
-        assertTrue(logger.lines.get(0).startsWith("ERROR a listener of 'x' (event 'x') failed:"
-                + " java.lang.IllegalStateException: sleep cannot be called from an event listener"), logger.lines.get(0));
+        assertEquals(1, logger.lines().size());
+        assertTrue(logger.lines().get(0).startsWith("ERROR a listener of 'x' (event 'x') failed:"
+                + " java.lang.IllegalStateException: sleep cannot be called from an event listener"), logger.lines().get(0));
     }
 
     @Test
@@ -233,17 +234,17 @@ class TaskLifecycleTest {
     @Test
     void aTaskHoldingTheTurnTooLongIsReportedByName() {
         Scheduler strict = Scheduler.builder().virtualTime().slowTurnWarning(Duration.ofMillis(20)).build();
-        RecordingLogger logger = RecordingLogger.attachTo(strict);
+        RecordingLogger logger = TestLogs.recording(strict);
         strict.spawn("hog", sch -> {
             Thread.sleep(60); // blocking without blocking(...): the mistake being reported
             sch.yieldTurn();
         });
         strict.spawn("polite", sch -> sch.sleep(5));
         strict.run(Duration.ofSeconds(1));
-        assertEquals(1, logger.lines.size(), logger.lines::toString);
-        assertTrue(logger.lines.get(0).matches("WARNING task 'hog' kept the turn for \\d+ ms \\(limit 20 ms\\);"
+        assertEquals(1, logger.lines().size(), logger.lines()::toString);
+        assertTrue(logger.lines().get(0).matches("WARNING task 'hog' kept the turn for \\d+ ms \\(limit 20 ms\\);"
                 + " other tasks waited. Move blocking work into blocking\\(...\\) or add sleep/yieldTurn calls"),
-                logger.lines.get(0));
-        assertFalse(logger.lines.get(0).contains("polite"));
+                logger.lines().get(0));
+        assertFalse(logger.lines().get(0).contains("polite"));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.testing.RecordingLogger;
 
 /**
  * The connection on the real clock against a real loopback server that stops and restarts
@@ -115,7 +116,7 @@ class ConnectionDeliveryTest {
         s.spawn("feed", c);
         loop = Thread.ofPlatform().name("loop").start(s::runForever);
         Thread.sleep(2500);
-        assertEquals(1, server.connections(), "the connection was never dropped: " + logger.lines);
+        assertEquals(1, server.connections(), "the connection was never dropped: " + logger.lines());
         assertTrue(server.lines.size() >= 5 && server.lines.stream().allMatch("PING"::equals), "pings: " + server.lines);
         assertTrue(c.received() >= 5, "pongs: " + c.received());
         assertEquals(0, c.sent(), "pings are not counted as lines sent");
@@ -133,9 +134,9 @@ class ConnectionDeliveryTest {
         while (server.connections() < 3 && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertTrue(server.connections() >= 3, "reconnected after each read timeout: " + logger.lines);
-        assertTrue(logger.lines.contains("WARNING connection 'feed' down: no data for 400ms (readTimeout);"
-                + " reconnecting in " + logger.lines.stream().filter(l -> l.contains("readTimeout")).findFirst()
+        assertTrue(server.connections() >= 3, "reconnected after each read timeout: " + logger.lines());
+        assertTrue(logger.lines().contains("WARNING connection 'feed' down: no data for 400ms (readTimeout);"
+                + " reconnecting in " + logger.lines().stream().filter(l -> l.contains("readTimeout")).findFirst()
                         .map(l -> l.substring(l.lastIndexOf(' ') + 1)).orElse("?")));
         assertTrue(server.lines.contains("PING"));
     }

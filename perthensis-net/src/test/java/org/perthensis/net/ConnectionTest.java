@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.testing.RecordingLogger;
 
 /** The connection under virtual time, against real sockets on loopback: exact timestamps. */
 class ConnectionTest {
@@ -78,7 +79,7 @@ class ConnectionTest {
                 "15000 DEBUG " + cannot + "8s",
                 "23000 " + up, "23000 " + down,
                 "24000 " + up, "24000 " + down,
-                "25000 " + up, "25000 " + down), logger.lines);
+                "25000 " + up, "25000 " + down), logger.lines());
         assertEquals(List.of(
                 "0 connection.feed.down {reason=Connection refused}",
                 "23000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
@@ -109,7 +110,7 @@ class ConnectionTest {
                         + port,
                 "5000 INFO connection 'feed': network up (net.up); connecting now",
                 "5000 DEBUG " + cannot + "1s",
-                "6000 DEBUG " + cannot + "2s"), logger.lines);
+                "6000 DEBUG " + cannot + "2s"), logger.lines());
     }
 
     @Test
@@ -125,7 +126,7 @@ class ConnectionTest {
         assertEquals(List.of(
                 "0 WARNING " + cannot + "10s",
                 "3000 INFO connection 'feed': network up (net.up); connecting now",
-                "3000 DEBUG " + cannot + "10s"), logger.lines);
+                "3000 DEBUG " + cannot + "10s"), logger.lines());
     }
 
     @Test
@@ -144,9 +145,9 @@ class ConnectionTest {
         assertEquals(List.of(
                 "2000 INFO connection 'feed': network down (net.down); waiting for net.up before connecting to 127.0.0.1:"
                         + port,
-                "4000 INFO connection 'feed': network up (net.up); connecting now"), logger.lines.subList(0, 2));
+                "4000 INFO connection 'feed': network up (net.up); connecting now"), logger.lines().subList(0, 2));
         assertEquals("4000 WARNING connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused;"
-                + " retrying in", logger.lines.get(2).substring(0, logger.lines.get(2).lastIndexOf(' ')));
+                + " retrying in", logger.lines().get(2).substring(0, logger.lines().get(2).lastIndexOf(' ')));
         assertEquals("2000 connection.feed.down {reason=waiting for the network (net.down)}", events.get(0));
     }
 
@@ -199,7 +200,7 @@ class ConnectionTest {
                         + " drop-oldest); 5 dropped in all",
                 "35000 WARNING connection 'feed': dropped 1 outgoing line, the queue was full (queue 1, overflow"
                         + " drop-oldest); 6 dropped in all"),
-                logger.lines.stream().filter(l -> l.contains("dropped")).toList());
+                logger.lines().stream().filter(l -> l.contains("dropped")).toList());
     }
 
     @Test
@@ -210,7 +211,7 @@ class ConnectionTest {
         s.run(Duration.ofMillis(1500));
         String up = "INFO connection 'feed' up: connected to 127.0.0.1:" + silent.port();
         String down = "WARNING connection 'feed' down: no data for 300ms (readTimeout); reconnecting in 1s";
-        assertEquals(List.of("0 " + up, "0 " + down, "1000 " + up, "1000 " + down), logger.lines);
+        assertEquals(List.of("0 " + up, "0 " + down, "1000 " + up, "1000 " + down), logger.lines());
         assertEquals(2, silent.connections());
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.testing.RecordingLogger;
 
 /**
  * Both task types on the real clock, made by their providers, cooperating through events only:
@@ -55,10 +56,10 @@ class NetAndConnectionTest {
 
     private static void awaitLine(RecordingLogger log, String start, int times) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (log.lines.stream().filter(l -> l.startsWith(start)).count() < times && System.nanoTime() < end) {
+        while (log.lines().stream().filter(l -> l.startsWith(start)).count() < times && System.nanoTime() < end) {
             Thread.sleep(10);
         }
-        assertTrue(log.lines.stream().filter(l -> l.startsWith(start)).count() >= times,
-                "waited for '" + start + "': " + log.lines);
+        assertTrue(log.lines().stream().filter(l -> l.startsWith(start)).count() >= times,
+                "waited for '" + start + "': " + log.lines());
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.testing.RecordingLogger;
 
 class NetWatchTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.testing.RecordingLogger;
 
 class RecoverCommandTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
@@ -38,7 +39,7 @@ class RecoverCommandTest {
     }
 
     private List<String> recoverLines() {
-        return logger.lines.stream().filter(l -> l.contains("recover")).toList();
+        return logger.lines().stream().filter(l -> l.contains("recover")).toList();
     }
 
     @Test

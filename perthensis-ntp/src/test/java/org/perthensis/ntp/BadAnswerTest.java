@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.perthensis.api.Scheduler;
+import org.perthensis.testing.RecordingLogger;
 
 /**
  * Every kind of bad answer from a real UDP server on loopback: it is rejected with the reason
@@ -26,7 +27,7 @@ import org.perthensis.api.Scheduler;
  */
 class BadAnswerTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
-    private final RecordingLogger log = new RecordingLogger();
+    private final RecordingLogger log = new RecordingLogger(System.Logger.Level.INFO);
     private final NtpClock clock = new NtpClock(s.clock());
     private final List<String> synced = new ArrayList<>();
     private final FakeNtpServer bad;
@@ -90,10 +91,10 @@ class BadAnswerTest {
             String reason) {
         bad.shape(breakIt);
         syncOnceAgainst(bad.address(), good.address());
-        assertEquals("WARNING " + bad.address() + ": bad answer: " + reason, log.lines.getFirst());
-        assertTrue(log.lines.get(1).startsWith("INFO synced with " + good.address() + " (stratum 2): offset "),
-                log.lines::toString);
-        assertEquals(2, log.lines.size(), log.lines::toString);
+        assertEquals("WARNING " + bad.address() + ": bad answer: " + reason, log.lines().getFirst());
+        assertTrue(log.lines().get(1).startsWith("INFO synced with " + good.address() + " (stratum 2): offset "),
+                log.lines()::toString);
+        assertEquals(2, log.lines().size(), log.lines()::toString);
         assertEquals(List.of("0s " + good.address()), synced);
         assertEquals(1, bad.requests.get());
         assertEquals(1, good.requests.get());
@@ -104,7 +105,7 @@ class BadAnswerTest {
         bad.replyFromOtherSocket();
         syncOnceAgainst(bad.address(), good.address());
         assertEquals("WARNING " + bad.address() + ": bad answer: came from " + bad.otherAddress() + " instead of "
-                + bad.address(), log.lines.getFirst());
+                + bad.address(), log.lines().getFirst());
         assertEquals(List.of("0s " + good.address()), synced);
     }
 
@@ -115,7 +116,7 @@ class BadAnswerTest {
         syncOnceAgainst(bad.address(), good.address());
         assertEquals("WARNING " + bad.address()
                 + ": bad answer: origin timestamp does not match the request: a stale or forged answer",
-                log.lines.getFirst());
+                log.lines().getFirst());
         s.run(Duration.ofHours(6));
         assertEquals(2, bad.requests.get(), "asked again at the refresh");
     }
@@ -128,7 +129,7 @@ class BadAnswerTest {
         s.spawn("ntp", new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), offset -> { },
                 NtpTask.SAMPLE_SPACING, log));
         s.run(Duration.ofMinutes(1));
-        assertEquals("WARNING " + bad.address() + ": no answer within 200ms", log.lines.getFirst());
+        assertEquals("WARNING " + bad.address() + ": no answer within 200ms", log.lines().getFirst());
         assertEquals(List.of("0s " + good.address()), synced);
     }
 }

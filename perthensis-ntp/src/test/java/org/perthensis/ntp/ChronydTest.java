@@ -23,6 +23,7 @@ import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.WallClock;
+import org.perthensis.testing.RecordingLogger;
 
 /**
  * The real thing: the task, built by its provider as the runtime builds it, syncs with Debian's
@@ -37,7 +38,7 @@ class ChronydTest {
     /** Why chronyd is not there, so that each test reports it (skipped or failed) rather than the class alone. */
     private static Throwable unavailable;
 
-    private final RecordingLogger log = new RecordingLogger();
+    private final RecordingLogger log = new RecordingLogger(System.Logger.Level.INFO);
     private final Map<Class<?>, Object> services = new HashMap<>();
 
     @BeforeEach
@@ -73,14 +74,14 @@ class ChronydTest {
         });
         s.spawn("clock", new NtpProvider().create(config, env));
         s.runForever();
-        assertTrue(outcome.get() != null, "no ntp event within 60 s; log: " + log.lines);
+        assertTrue(outcome.get() != null, "no ntp event within 60 s; log: " + log.lines());
         return outcome.get();
     }
 
     @Test
     void syncsWithChronydAndAgreesWithTheSystemClock() {
         Event synced = firstOutcome(new NtpProvider.Config(List.of(chronyd.address()), null, null, null, null, null));
-        assertEquals("ntp.synced", synced.topic(), () -> "log: " + log.lines);
+        assertEquals("ntp.synced", synced.topic(), () -> "log: " + log.lines());
         assertEquals(chronyd.address(), synced.get("server"));
         assertEquals(8, synced.get("stratum"));
         double offset = (Double) synced.get("offset");
@@ -89,9 +90,9 @@ class ChronydTest {
         assertTrue(Math.abs(offset) < 5, "offset " + offset + " ms");
         assertTrue(delay >= 0 && Math.abs(offset) <= delay / 2 + 1, "offset " + offset + " ms, delay " + delay + " ms");
         assertEquals("INFO syncing with " + chronyd.address() + " every 30min until it has the time, then every 6h",
-                log.lines.getFirst());
-        assertTrue(log.lines.get(1).startsWith("INFO synced with " + chronyd.address() + " (stratum 8): offset "),
-                log.lines::toString);
+                log.lines().getFirst());
+        assertTrue(log.lines().get(1).startsWith("INFO synced with " + chronyd.address() + " (stratum 8): offset "),
+                log.lines()::toString);
 
         WallClock clock = (WallClock) services.get(WallClock.class);
         assertTrue(clock.hasTime());
@@ -109,9 +110,9 @@ class ChronydTest {
             silent = "127.0.0.1:" + nobody.getLocalPort(); // bound and never read: requests go unanswered
             Event synced = firstOutcome(new NtpProvider.Config(List.of(silent, chronyd.address()), 1,
                     Duration.ofMillis(500), null, null, null));
-            assertEquals("ntp.synced", synced.topic(), () -> "log: " + log.lines);
+            assertEquals("ntp.synced", synced.topic(), () -> "log: " + log.lines());
             assertEquals(chronyd.address(), synced.get("server"));
         }
-        assertEquals("WARNING " + silent + ": no answer within 500ms", log.lines.get(1));
+        assertEquals("WARNING " + silent + ": no answer within 500ms", log.lines().get(1));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.WallClock;
+import org.perthensis.testing.RecordingLogger;
 
 /** The README's library example, against an in-process server instead of pool.ntp.org, on the real clock. */
 @Timeout(60)
@@ -24,7 +25,7 @@ class LibraryUseTest {
         try (FakeNtpServer server = new FakeNtpServer().ahead(Duration.ofHours(1))) {
             Scheduler scheduler = Scheduler.create();
             Map<Class<?>, Object> services = new HashMap<>();
-            TaskEnvironment env = TaskEnvironment.of("clock", scheduler, new RecordingLogger(), services);
+            TaskEnvironment env = TaskEnvironment.of("clock", scheduler, new RecordingLogger(System.Logger.Level.INFO), services);
             NtpProvider.Config config = new NtpProvider.Config(List.of(server.address()), 1, null, null, null, null);
             scheduler.spawn("clock", new NtpProvider().create(config, env));
 

@@ -19,6 +19,7 @@ import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.api.WallClock;
+import org.perthensis.testing.RecordingLogger;
 
 class NtpProviderTest {
 
@@ -81,7 +82,7 @@ class NtpProviderTest {
     void createRegistersTheWallClockBeforeTheLoopRuns() {
         Scheduler s = Scheduler.builder().virtualTime().build();
         Map<Class<?>, Object> services = new HashMap<>();
-        TaskEnvironment env = TaskEnvironment.of("clock", s, new RecordingLogger(), services);
+        TaskEnvironment env = TaskEnvironment.of("clock", s, new RecordingLogger(System.Logger.Level.INFO), services);
         new NtpProvider().create(servers("127.0.0.1:9"), env);
         WallClock clock = env.requireService(WallClock.class);
         assertInstanceOf(NtpClock.class, clock);

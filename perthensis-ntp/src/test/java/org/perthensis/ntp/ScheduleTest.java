@@ -16,11 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
+import org.perthensis.testing.RecordingLogger;
 
 /** The sync schedule under virtual time, with scripted servers: exact times, no sockets. */
 class ScheduleTest {
     private final Scheduler s = Scheduler.builder().virtualTime().build();
-    private final RecordingLogger log = new RecordingLogger();
+    private final RecordingLogger log = new RecordingLogger(System.Logger.Level.INFO);
     private final FakeNetwork net = new FakeNetwork(s);
     private final NtpClock clock = new NtpClock(s.clock());
     private final List<String> events = new ArrayList<>();
@@ -65,7 +66,7 @@ class ScheduleTest {
                 "WARNING sync failed: a:123: no answer within 2s; the time is not known yet, next try in 30min",
                 "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h",
                 "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h",
-                "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h"), log.lines);
+                "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h"), log.lines());
         assertTrue(clock.hasTime());
     }
 
@@ -76,7 +77,7 @@ class ScheduleTest {
         s.run(Duration.ofHours(12).plusMinutes(1));
         assertEquals(List.of("0s a", "6h a", "12h a"), net.calls);
         assertEquals("WARNING sync failed: a:123: no answer within 2s; keeping the corrected time, next try in 6h",
-                log.lines.get(2));
+                log.lines().get(2));
         assertTrue(clock.hasTime());
     }
 
@@ -97,8 +98,8 @@ class ScheduleTest {
         netUpAt(Duration.ofMinutes(10));
         s.run(Duration.ofHours(7));
         assertEquals(List.of("0s a", "10min a", "6h10min a"), net.calls);
-        assertTrue(log.lines.contains(
-                "INFO the network is up (net.up) and the time is not known yet: syncing now"), log.lines::toString);
+        assertTrue(log.lines().contains(
+                "INFO the network is up (net.up) and the time is not known yet: syncing now"), log.lines()::toString);
     }
 
     @Test
@@ -158,7 +159,7 @@ class ScheduleTest {
                 "WARNING sync failed: " + reason + "; the time is not known yet, next try in 30min",
                 "WARNING a.invalid:123: unknown host",
                 "WARNING b:1234: cannot ask: No route to host",
-                "INFO synced with c:123 (stratum 2): offset -7.000 ms, delay 3.000 ms; next sync in 6h"), log.lines);
+                "INFO synced with c:123 (stratum 2): offset -7.000 ms, delay 3.000 ms; next sync in 6h"), log.lines());
     }
 
     @Test
@@ -168,11 +169,11 @@ class ScheduleTest {
         s.run(Duration.ofMinutes(151));
         assertEquals(List.of("0s a", "0s b", "30min b", "1h a", "1h b", "1h30min b", "2h b", "2h30min b"), net.calls);
         assertEquals("WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often;"
-                + " not asking it again for 1h", log.lines.get(0));
+                + " not asking it again for 1h", log.lines().get(0));
         assertTrue(events.contains("30min ntp.failed {reason=a:123: resting for another 30min after a kiss-o'-death"
                 + " RATE; b:123: no answer within 2s}"), events::toString);
-        assertTrue(log.lines.contains("WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often;"
-                + " not asking it again for 2h"), log.lines::toString);
+        assertTrue(log.lines().contains("WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often;"
+                + " not asking it again for 2h"), log.lines()::toString);
     }
 
     @Test
@@ -183,7 +184,7 @@ class ScheduleTest {
         // 0s RATE (rest 1h); 1h good; 7h RATE again, rests 1h rather than 2h
         assertEquals(List.of("0s a", "0s b", "30min b", "1h a", "7h a", "7h b"), net.calls);
         assertEquals("WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often;"
-                + " not asking it again for 1h", log.lines.get(log.lines.size() - 3));
+                + " not asking it again for 1h", log.lines().get(log.lines().size() - 3));
     }
 
     @Test
@@ -194,7 +195,7 @@ class ScheduleTest {
         s.run(Duration.ofHours(12).plusMinutes(1));
         assertEquals(List.of("0s a", "0s b", "6h b", "12h b"), net.calls);
         assertEquals("WARNING a:123: bad answer: kiss-o'-death DENY: access denied; dropping this server for good",
-                log.lines.get(0));
+                log.lines().get(0));
     }
 
     @Test
@@ -210,7 +211,7 @@ class ScheduleTest {
                 + " no server left to ask";
         assertEquals(List.of("0s ntp.failed {reason=" + reason + "}"), events);
         assertEquals("ERROR sync failed: " + reason + ". Every server refused service (kiss-o'-death DENY or RSTR),"
-                + " so the ntp task stops; configure other servers", log.lines.get(2));
+                + " so the ntp task stops; configure other servers", log.lines().get(2));
     }
 
     @Test
@@ -235,7 +236,7 @@ class ScheduleTest {
         s.spawn("ntp", task(1, true, "a"));
         s.run(Duration.ofHours(6).plusMinutes(1));
         assertEquals(List.of(Duration.ofMillis(-129)), stepped);
-        assertEquals("INFO stepped the system clock by -129.000 ms", log.lines.getLast());
+        assertEquals("INFO stepped the system clock by -129.000 ms", log.lines().getLast());
     }
 
     @Test
@@ -257,7 +258,7 @@ class ScheduleTest {
         assertEquals(List.of(
                 "INFO synced with a:123 (stratum 2): offset +3600000.000 ms, delay 10.000 ms; next sync in 6h",
                 "WARNING could not set the system clock (setSystemClock needs root or the CAP_SYS_TIME capability):"
-                        + " date: cannot set date: Operation not permitted"), log.lines);
+                        + " date: cannot set date: Operation not permitted"), log.lines());
         assertTrue(clock.hasTime());
         assertEquals(s.clock().wallTime().plus(Duration.ofHours(1)), clock.now());
     }
