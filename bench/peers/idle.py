@@ -1,5 +1,6 @@
 """idle: only a heartbeat task (on 50, off 100, on 100, off 750 ms) for 20 s; CPU and loop wake-ups."""
 import asyncio
+import time
 
 import _common
 
@@ -9,12 +10,16 @@ WARMUP = 2.0
 WINDOW = 20.0
 
 
-async def heartbeat(edges, led, speed=1):
+async def heartbeat(edges, led, lateness=None, speed=1):
     while True:
         for i, seconds in enumerate(PATTERN):
             led[0] = i % 2 == 0
             edges[0] += 1
+            measured = lateness is not None and lateness[0]  # decided when the sleep begins, as in Java
+            before = time.monotonic_ns()
             await asyncio.sleep(seconds / speed)
+            if measured:
+                lateness.append(time.monotonic_ns() - before - round(seconds * 1e9))
 
 
 async def fast_heartbeat():
@@ -39,9 +44,11 @@ def measure_once():
 
     selector.select = counting_select
     edges = [0]
-    task = loop.create_task(heartbeat(edges, [False]))
+    lateness = [False]  # the first element switches recording on
+    task = loop.create_task(heartbeat(edges, [False], lateness))
     loop.run_until_complete(asyncio.sleep(WARMUP))
     edges0, waits0, cpu0 = edges[0], waits[0], _common.cpu_nanos()
+    lateness[0] = True
     loop.run_until_complete(asyncio.sleep(WINDOW))
     cpu = _common.cpu_nanos() - cpu0
     wakeups = waits[0] - waits0
@@ -49,8 +56,10 @@ def measure_once():
     task.cancel()
     loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
     loop.close()
+    samples = sorted(lateness[1:])
     return {"cpu_percent": 100.0 * cpu / (WINDOW * 1e9), "wakeups_per_s": wakeups / WINDOW,
-            "edges_per_s": edge_count / WINDOW, "extra_wakeups_per_s": (wakeups - edge_count) / WINDOW}
+            "edges_per_s": edge_count / WINDOW, "extra_wakeups_per_s": (wakeups - edge_count) / WINDOW,
+            "edge_p50_us": _common.percentile(samples, 50) / 1e3, "edge_p99_us": _common.percentile(samples, 99) / 1e3}
 
 
 if __name__ == "__main__":

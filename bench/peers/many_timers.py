@@ -19,7 +19,7 @@ async def timer(i, t0, started, runs, lateness):
         if now < due:
             await asyncio.sleep((due - now) / 1e9)
             continue
-        lateness.append(time.monotonic_ns() - (t0[i] + runs[i] * PERIOD))
+        lateness.append(time.monotonic_ns() - due)
         runs[i] += 1
         due = max(time.monotonic_ns(), due + PERIOD)
 

@@ -20,7 +20,7 @@ async def fixed_rate(i, t0, period, runs, lateness):
         if now < due:
             await asyncio.sleep((due - now) / 1e9)
             continue  # look again
-        lateness.append(time.monotonic_ns() - (t0[i] + runs[i] * period[i]))
+        lateness.append(time.monotonic_ns() - due)
         runs[i] += 1
         due = max(time.monotonic_ns(), due + period[i])
 

@@ -24,7 +24,8 @@ public final class Bench {
             prints what was measured with medians and spread, and writes bench/target/bench-results.json.
 
               --json      print the JSON result on standard output, and the rest on standard error
-              --dist DIR  the distribution folder for the startup benchmark (java -p DIR -m app)
+              --dist DIR  the distribution's module folder for the startup benchmark, java -p DIR -m app
+                          (default: distribution/target/perthensis/mods)
               --list      list the benchmarks
             Benchmarks: %s
             Environment: %s=/path/to/python3 picks the asyncio interpreter.
@@ -82,6 +83,9 @@ public final class Bench {
         Path benchDir = Path.of(System.getProperty("perthensis.bench.dir", "bench")).toAbsolutePath().normalize();
         Python python = Python.find().orElse(null);
         Machine machine = Machine.here();
+        if (dist == null) {
+            dist = benchDir.getParent().resolve("distribution/target/perthensis/mods");
+        }
         Harness h = new Harness(benchDir, python, dist, human);
         Report report = new Report(human);
         report.header(machine, python);
@@ -143,7 +147,7 @@ public final class Bench {
         List<Map<String, Double>> values = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Map<String, Double> run = new LinkedHashMap<>();
-            b.metrics().forEach(m -> run.put(m.key(), null));
+            b.metrics().stream().filter(m -> m.key().equals(m.peerKey())).forEach(m -> run.put(m.key(), null));
             run.putAll(b.measureOnce());
             System.err.println("   Perthensis run " + (i + 1) + "/" + runs + ": " + Json.line(run));
             values.add(run);

@@ -1,11 +1,13 @@
 package org.perthensis.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Harness {
     private static final long CHILD_TIMEOUT_SECONDS = 900;
+    /** The JVM setting that gives virtual threads one carrier thread; a loop that runs one task at a time needs no more. */
+    static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
 
     final Path benchDir;
     final String java;
@@ -28,16 +32,21 @@ final class Harness {
     Harness(Path benchDir, Python python, Path dist, PrintStream progress) {
         this.benchDir = benchDir;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        this.classPath = System.getProperty("java.class.path");
+        // Absolute, because some launches run in a scratch directory.
+        this.classPath = String.join(File.pathSeparator, Arrays.stream(
+                System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toString()).toList());
         this.python = python;
         this.dist = dist;
         this.progress = progress;
     }
 
-    /** Runs {@code name}'s timed runs in a fresh JVM. */
-    Side childJvm(String name, int warmups, int runs) throws IOException, InterruptedException {
-        List<String> cmd = List.of(java, "-cp", classPath, Bench.class.getName(),
-                "--child", name, "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs));
+    /** Runs {@code name}'s timed runs in a fresh JVM, with {@code jvmOptions} if any. */
+    Side childJvm(String name, int warmups, int runs, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classPath, Bench.class.getName(),
+                "--child", name, "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs)));
         return report(cmd, "");
     }
 
@@ -45,7 +54,7 @@ final class Harness {
     Side freshJvms(String name, int runs) throws IOException, InterruptedException {
         List<Map<String, Double>> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Side one = childJvm(name, 0, 1);
+            Side one = childJvm(name, 0, 1, List.of());
             if (!one.measured()) {
                 return one;
             }

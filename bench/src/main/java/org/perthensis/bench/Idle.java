@@ -16,6 +16,8 @@ final class Idle extends TimedBenchmark {
     private static final Metric WAKEUPS = Metric.lower("wakeups_per_s", "loop wake-ups per s", Metric.Unit.COUNT);
     private static final Metric EDGES = Metric.higher("edges_per_s", "LED edges per s", Metric.Unit.COUNT);
     private static final Metric EXTRA = Metric.lower("extra_wakeups_per_s", "wake-ups beyond edges per s", Metric.Unit.COUNT);
+    private static final Metric P50 = Metric.lower("edge_p50_us", "p50 edge lateness", Metric.Unit.MICROS);
+    private static final Metric P99 = Metric.lower("edge_p99_us", "p99 edge lateness", Metric.Unit.MICROS);
 
     @Override
     public String name() {
@@ -34,13 +36,14 @@ final class Idle extends TimedBenchmark {
                 + "that has been up for a minute or two; then the real pattern runs, and after 2 s the 20 s window opens. CPU = CPU time of all the process's threads in the window "
                 + "(sum over /proc/self/task/*/schedstat, nanoseconds; JIT, GC and VM threads included) / 20 s. "
                 + "Loop wake-ups: Perthensis counts its driver thread's returns from an idle park (Loop.idleWakeups(), "
-                + "read reflectively); asyncio counts selector waits with a timeout other than 0. "
+                + "read reflectively); asyncio counts selector waits with a timeout other than 0. Edge lateness: as in "
+                + "the lateness benchmark, System.nanoTime() after the sleep minus before it minus the sleep. "
                 + "3 runs on each side.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(CPU, WAKEUPS, EDGES, EXTRA);
+        return List.of(CPU, WAKEUPS, EDGES, EXTRA, P50, P99);
     }
 
     @Override
@@ -59,12 +62,19 @@ final class Idle extends TimedBenchmark {
         Scheduler s = Scheduler.create();
         long[] edges = {0};
         boolean[] led = {false};
+        boolean[] measuring = {false};
+        Samples lateness = new Samples(200);
         s.spawn("heartbeat", sch -> {
             while (true) {
                 for (int i = 0; i < PATTERN_MILLIS.length; i++) {
                     led[0] = i % 2 == 0;
                     edges[0]++;
+                    boolean measured = measuring[0]; // a sleep begun before the window spans the pause between runs
+                    long before = System.nanoTime();
                     sch.sleep(PATTERN_MILLIS[i]);
+                    if (measured) {
+                        lateness.add(System.nanoTime() - before - PATTERN_MILLIS[i] * 1_000_000);
+                    }
                 }
             }
         });
@@ -72,6 +82,7 @@ final class Idle extends TimedBenchmark {
         long edges0 = edges[0];
         long wakeups0 = LoopAccess.idleWakeups(s);
         long cpu0 = ProcessStats.cpuNanos();
+        measuring[0] = true;
         s.run(Duration.ofNanos(WINDOW_NANOS));
         long cpu = ProcessStats.cpuNanos() - cpu0;
         long wakeups = LoopAccess.idleWakeups(s) - wakeups0;
@@ -79,7 +90,8 @@ final class Idle extends TimedBenchmark {
         Tasks.shutDown(s);
         double seconds = WINDOW_NANOS / 1e9;
         return Map.of(CPU.key(), 100.0 * cpu / WINDOW_NANOS, WAKEUPS.key(), wakeups / seconds,
-                EDGES.key(), edgeCount / seconds, EXTRA.key(), (wakeups - edgeCount) / seconds);
+                EDGES.key(), edgeCount / seconds, EXTRA.key(), (wakeups - edgeCount) / seconds,
+                P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.perthensis.bench;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,8 +23,18 @@ abstract class JmhBenchmark implements Benchmark {
     /** The class holding the {@code @Benchmark} method; its annotations set forks and iterations. */
     abstract Class<?> jmhClass();
 
-    /** The values of one run, from the time one operation took. */
-    abstract Map<String, Double> valuesOf(double millisPerOp);
+    /**
+     * The values of one run, from the time one operation took.
+     *
+     * @param variant which of {@link #jvmVariants()} ran
+     * @param millisPerOp the time of the operation
+     */
+    abstract Map<String, Double> valuesOf(int variant, double millisPerOp);
+
+    /** Extra JVM options for each JMH run; one run without any by default. */
+    List<List<String>> jvmVariants() {
+        return List.of(List.of());
+    }
 
     /** How many warm-up runs the peer does before its measured runs. */
     int peerWarmups() {
@@ -35,27 +46,34 @@ abstract class JmhBenchmark implements Benchmark {
 
     @Override
     public Side perthensis(Harness h) {
+        List<Map<String, Double>> runs = new ArrayList<>();
+        List<List<String>> variants = jvmVariants();
         try {
-            Collection<RunResult> results = new Runner(new OptionsBuilder()
-                    .include("^" + Pattern.quote(jmhClass().getName()) + "\\.")
-                    .jvm(h.java)
-                    .verbosity(VerboseMode.SILENT)
-                    .build()).run();
-            List<Map<String, Double>> runs = new ArrayList<>();
-            for (RunResult r : results) {
-                for (BenchmarkResult b : r.getBenchmarkResults()) {
-                    for (IterationResult it : b.getIterationResults()) {
-                        runs.add(valuesOf(it.getPrimaryResult().getScore()));
+            for (int v = 0; v < variants.size(); v++) {
+                Collection<RunResult> results = new Runner(new OptionsBuilder()
+                        .include("^" + Pattern.quote(jmhClass().getName()) + "\\.")
+                        .jvm(h.java)
+                        .jvmArgsAppend(variants.get(v).toArray(String[]::new))
+                        .verbosity(VerboseMode.SILENT)
+                        .shouldFailOnError(true)
+                        .build()).run();
+                int i = 0;
+                for (RunResult r : results) {
+                    for (BenchmarkResult b : r.getBenchmarkResults()) {
+                        for (IterationResult it : b.getIterationResults()) {
+                            if (runs.size() <= i) {
+                                runs.add(new LinkedHashMap<>());
+                            }
+                            runs.get(i++).putAll(valuesOf(v, it.getPrimaryResult().getScore()));
+                        }
                     }
                 }
             }
-            if (runs.isEmpty()) {
-                return Side.skipped("not measured: the JMH run failed; run it alone with -Dverbose to see why");
-            }
-            return new Side(runs, "");
         } catch (RunnerException e) {
-            return Side.skipped("not measured: JMH failed: " + e.getMessage());
+            return Side.skipped("not measured: JMH failed: " + e.getMessage()
+                    + (e.getCause() != null ? ": " + e.getCause() : ""));
         }
+        return new Side(runs, "");
     }
 
     @Override

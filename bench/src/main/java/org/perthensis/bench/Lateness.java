@@ -16,6 +16,8 @@ final class Lateness extends TimedBenchmark {
     private static final Metric MAX = Metric.lower("max_us", "max lateness", Metric.Unit.MICROS);
     private static final Metric MISSED = Metric.lower("missed", "missed wake-ups", Metric.Unit.COUNT);
     private static final Metric WAKES = Metric.higher("wakes", "wake-ups", Metric.Unit.COUNT);
+    private static final Metric P50_ONE = P50.oneCarrier();
+    private static final Metric P99_ONE = P99.oneCarrier();
 
     @Override
     public String name() {
@@ -32,12 +34,18 @@ final class Lateness extends TimedBenchmark {
         return "Task i first sleeps i * 10 us, so the tasks start staggered uniformly over one period, then loops: "
                 + "t = System.nanoTime(); sleep(10 ms); lateness = System.nanoTime() - (t + 10 ms) "
                 + "(asyncio: time.monotonic_ns() around await asyncio.sleep(0.010), the same clock). "
-                + "A missed wake-up is one at least a whole period (10 ms) late. 1 warm-up and 5 measured runs on each side.";
+                + "A missed wake-up is one at least a whole period (10 ms) late. 1 warm-up and 5 measured runs on each side; "
+                + "p50 and p99 again in a JVM with " + Harness.ONE_CARRIER + ".";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(P50, P99, MAX, MISSED, WAKES);
+        return List.of(P50, P99, MAX, MISSED, WAKES, P50_ONE, P99_ONE);
+    }
+
+    @Override
+    List<Metric> oneCarrierMetrics() {
+        return List.of(P50_ONE, P99_ONE);
     }
 
     @Override

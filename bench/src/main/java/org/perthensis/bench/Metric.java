@@ -9,15 +9,21 @@ import java.util.Locale;
  * @param label what it is, for the table
  * @param unit how to print it
  * @param higherIsBetter whether a higher value is the better one (throughput) or a lower one (lateness, cost)
+ * @param peerKey the asyncio figure this one is compared with, normally the same key
  */
-record Metric(String key, String label, Unit unit, boolean higherIsBetter) {
+record Metric(String key, String label, Unit unit, boolean higherIsBetter, String peerKey) {
 
     static Metric higher(String key, String label, Unit unit) {
-        return new Metric(key, label, unit, true);
+        return new Metric(key, label, unit, true, key);
     }
 
     static Metric lower(String key, String label, Unit unit) {
-        return new Metric(key, label, unit, false);
+        return new Metric(key, label, unit, false, key);
+    }
+
+    /** The same figure measured with one virtual-thread carrier ({@link Harness#ONE_CARRIER}), compared with this one of the peer. */
+    Metric oneCarrier() {
+        return new Metric(key + "_one_carrier", label + ", one carrier", unit, higherIsBetter, key);
     }
 
     /**

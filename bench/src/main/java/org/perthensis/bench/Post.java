@@ -27,7 +27,7 @@ final class Post extends JmhBenchmark {
         return "4 platform threads each post 250,000 actions into an idle loop (Perthensis post(...); asyncio "
                 + "loop.call_soon_threadsafe(...)); posts/s = 1,000,000 / the time from releasing the threads until the "
                 + "loop has run the last action. Each action checks it follows its thread's previous one; a run "
-                + "with a lost or reordered post fails. JMH single shot in a forked JVM, 3 warm-up and 5 measured runs; "
+                + "with a lost or reordered post fails. JMH single shot in a forked JVM, 6 warm-up and 5 measured runs; "
                 + "the peer 1 warm-up and 5 measured runs.";
     }
 
@@ -47,7 +47,7 @@ final class Post extends JmhBenchmark {
     }
 
     @Override
-    Map<String, Double> valuesOf(double millisPerOp) {
+    Map<String, Double> valuesOf(int variant, double millisPerOp) {
         // A run that lost a post fails in PostJmh and yields no score at all.
         return Map.of(RATE.key(), POSTS / (millisPerOp / 1000), LOST.key(), 0.0);
     }

@@ -25,7 +25,7 @@ import org.perthensis.api.Scheduler;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
+@Warmup(iterations = 6)
 @Measurement(iterations = Post.RUNS)
 @Fork(1)
 @State(Scope.Thread)

@@ -42,7 +42,7 @@ final class Report {
         note("asyncio", r.peer());
         for (Metric m : r.benchmark().metrics()) {
             out.printf(Locale.ROOT, "   %-28s Perthensis %-30s asyncio %-30s %s%n", m.label(),
-                    spread(m, r.ours()), spread(m, r.peer()), vs(r.advantage(m)));
+                    spread(m, r.ours()), peerSpread(m, r.peer()), vs(r.advantage(m)));
         }
         for (Check c : r.checks()) {
             out.printf(Locale.ROOT, "   %-12s %s: %s%n", verdict(c), c.target(), c.detail());
@@ -64,7 +64,7 @@ final class Report {
         for (Result r : results) {
             String name = r.benchmark().name();
             for (Metric m : r.benchmark().metrics()) {
-                out.println("| " + name + " | " + m.label() + " | " + spread(m, r.ours()) + " | " + spread(m, r.peer())
+                out.println("| " + name + " | " + m.label() + " | " + spread(m, r.ours()) + " | " + peerSpread(m, r.peer())
                         + " | " + vs(r.advantage(m)) + " |");
                 name = "";
             }
@@ -90,11 +90,16 @@ final class Report {
     }
 
     static String spread(Metric m, Side side) {
-        return spreadOf(m, side) + (side.disturbed() ? " (disturbed)" : "");
+        return spreadOf(m, side.stats(m.key())) + (side.disturbed() ? " (disturbed)" : "");
     }
 
-    private static String spreadOf(Metric m, Side side) {
-        Stats s = side.stats(m.key());
+    /** The peer's figure a metric is compared with; marked as the same one when shared. */
+    static String peerSpread(Metric m, Side side) {
+        String s = spreadOf(m, side.stats(m.peerKey())) + (side.disturbed() ? " (disturbed)" : "");
+        return m.peerKey().equals(m.key()) || s.startsWith("-") ? s : "(same) " + s;
+    }
+
+    private static String spreadOf(Metric m, Stats s) {
         if (s.n() == 0) {
             return "-";
         }
@@ -113,6 +118,9 @@ final class Report {
         }
         if (x == 0) {
             return "worse (more vs 0)";
+        }
+        if (Math.abs(x - 1) < 0.005) {
+            return "same";
         }
         return x >= 1 ? String.format(Locale.ROOT, "%.2fx better", x) : String.format(Locale.ROOT, "%.2fx worse", 1 / x);
     }

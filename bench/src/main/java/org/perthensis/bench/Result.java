@@ -17,7 +17,7 @@ record Result(Benchmark benchmark, Side ours, Side peer, List<Check> checks) {
     /** How many times better Perthensis is on a metric, from the medians; NaN if that means nothing. */
     double advantage(Metric m) {
         Stats a = ours.stats(m.key());
-        Stats b = peer.stats(m.key());
+        Stats b = peer.stats(m.peerKey());
         if (a.n() == 0 || b.n() == 0) {
             return Double.NaN;
         }

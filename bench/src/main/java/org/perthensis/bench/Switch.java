@@ -10,6 +10,7 @@ final class Switch extends JmhBenchmark {
     static final int RUNS = 5;
 
     private static final Metric RATE = Metric.higher("switches_per_s", "switches/s", Metric.Unit.PER_SECOND);
+    private static final Metric ONE_CARRIER_RATE = RATE.oneCarrier();
 
     @Override
     public String name() {
@@ -24,13 +25,15 @@ final class Switch extends JmhBenchmark {
     @Override
     public String method() {
         return "100 tasks each yield 10,000 times (Perthensis yieldTurn(); asyncio await asyncio.sleep(0)); "
-                + "switches/s = 1,000,000 / the time from starting the loop until the last task is done. "
-                + "JMH single shot in a forked JVM, 3 warm-up and 5 measured runs; the peer 1 warm-up and 5 measured runs.";
+                + "switches/s = 1,000,000 / the time from starting the loop until the last task is done. Measured with "
+                + "the JVM's defaults (as many virtual-thread carriers as cores), and again with " + Harness.ONE_CARRIER
+                + ", compared with the same asyncio figure. "
+                + "JMH single shot in a forked JVM, 6 warm-up and 5 measured runs; the peer 1 warm-up and 5 measured runs.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(RATE);
+        return List.of(RATE, ONE_CARRIER_RATE);
     }
 
     @Override
@@ -44,8 +47,13 @@ final class Switch extends JmhBenchmark {
     }
 
     @Override
-    Map<String, Double> valuesOf(double millisPerOp) {
-        return Map.of(RATE.key(), SWITCHES / (millisPerOp / 1000));
+    List<List<String>> jvmVariants() {
+        return List.of(List.of(), List.of(Harness.ONE_CARRIER));
+    }
+
+    @Override
+    Map<String, Double> valuesOf(int variant, double millisPerOp) {
+        return Map.of((variant == 0 ? RATE : ONE_CARRIER_RATE).key(), SWITCHES / (millisPerOp / 1000));
     }
 
     @Override

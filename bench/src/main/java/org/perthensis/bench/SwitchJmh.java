@@ -15,7 +15,7 @@ import org.perthensis.api.Scheduler;
 /** JMH's half of {@link Switch}: one operation is 100 tasks yielding 10,000 times each. */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
+@Warmup(iterations = 6)
 @Measurement(iterations = Switch.RUNS)
 @Fork(1)
 @State(Scope.Benchmark)
