@@ -34,7 +34,6 @@ final class Fiber extends Timer implements TaskHandle {
     /** Handed over by whatever completed the wait: an event, a blocking call's outcome. */
     Object result;
     TimeoutScope scopes;
-    long readySeq;
     Fiber prevLive;
     Fiber nextLive;
     private List<Fiber> joiners;

@@ -40,6 +40,14 @@ import org.perthensis.api.TaskHandle.State;
  * the driver parks until {@link #SPIN_NANOS} before the next timer, then hands the turn early
  * to the task that timer will wake, which waits out the rest on its own carrier; and a task
  * that suspends with a timer that close waits for it itself instead of waking the driver.
+ * The price is CPU while timers are dense (under 200 us apart, the loop spins between them);
+ * an idle loop spends at most 200 us per timer.
+ *
+ * <p>One carrier thread is all a loop that runs one task at a time needs. With the JDK's
+ * default of one per core, each hand-over of the turn can wake an idle carrier, which costs
+ * more than the switch itself: {@code -Djdk.virtualThreadScheduler.parallelism=1} about
+ * doubles task switches per second (see {@code bench/}). That is the whole JVM's setting, so
+ * the loop leaves it to the application.
  */
 final class Loop implements Scheduler {
 
@@ -78,13 +86,13 @@ final class Loop implements Scheduler {
     private Fiber current;
     private Fiber liveHead;
     private int liveCount;
-    private long readyCounter;
     private int callbackDepth;
     private int blockingInFlight;
     private long turnStartedAt;
     private long runDeadline = FOREVER;
     private boolean pastDeadline;
-    private long cutoffSeq;
+    /** Past the end of a run: how many of the ready fibers became ready before it, and still run in this run. */
+    private int readyBeforeCutoff;
     private boolean running;
     private boolean shuttingDown;
     private boolean terminated;
@@ -324,7 +332,6 @@ final class Loop implements Scheduler {
     }
 
     private void makeReady(Fiber fiber) {
-        fiber.readySeq = readyCounter++;
         ready.add(fiber);
     }
 
@@ -358,7 +365,7 @@ final class Loop implements Scheduler {
                 // Past the end of run(span): what was due by then still runs; what becomes ready later waits for the next run.
                 fireTimers(runDeadline);
                 pastDeadline = true;
-                cutoffSeq = readyCounter;
+                readyBeforeCutoff = ready.size();
             } else if (!pastDeadline) {
                 fireTimers(now);
             }
@@ -393,10 +400,13 @@ final class Loop implements Scheduler {
     private Fiber pollReady() {
         while (true) {
             Fiber next = ready.peek();
-            if (next == null || (pastDeadline && next.readySeq >= cutoffSeq)) {
+            if (next == null || (pastDeadline && readyBeforeCutoff == 0)) {
                 return null;
             }
             ready.poll();
+            if (pastDeadline) {
+                readyBeforeCutoff--;
+            }
             if (next.thread == null && next.cancelled) {
                 finish(next, new CancellationException()); // cancelled before it ever started: it never runs
                 continue;
