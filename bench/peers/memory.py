@@ -8,7 +8,7 @@ import _common
 
 TASKS = 100_000
 WARMUP_TASKS = 20_000
-WARMUP_ROUNDS = 3
+WARMUP_ROUNDS = 25
 
 
 async def measure():

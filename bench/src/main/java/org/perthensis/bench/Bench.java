@@ -86,7 +86,7 @@ public final class Bench {
         if (dist == null) {
             dist = benchDir.getParent().resolve("distribution/target/perthensis/mods");
         }
-        Harness h = new Harness(benchDir, python, dist, human);
+        Harness h = new Harness(benchDir, python, dist);
         Report report = new Report(human);
         report.header(machine, python);
         List<Result> results = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.perthensis.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,8 @@ final class Harness {
     final String classPath;
     final Python python;
     final Path dist;
-    final PrintStream progress;
 
-    Harness(Path benchDir, Python python, Path dist, PrintStream progress) {
+    Harness(Path benchDir, Python python, Path dist) {
         this.benchDir = benchDir;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Absolute, because some launches run in a scratch directory.
@@ -38,7 +36,6 @@ final class Harness {
                 .map(p -> Path.of(p).toAbsolutePath().toString()).toList());
         this.python = python;
         this.dist = dist;
-        this.progress = progress;
     }
 
     /** Runs {@code name}'s timed runs in a fresh JVM, with {@code jvmOptions} if any. */
@@ -51,10 +48,10 @@ final class Harness {
     }
 
     /** Runs each of {@code runs} in a JVM of its own (memory: a process's size after one run). */
-    Side freshJvms(String name, int runs) throws IOException, InterruptedException {
+    Side freshJvms(String name, int runs, List<String> jvmOptions) throws IOException, InterruptedException {
         List<Map<String, Double>> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Side one = childJvm(name, 0, 1, List.of());
+            Side one = childJvm(name, 0, 1, jvmOptions);
             if (!one.measured()) {
                 return one;
             }

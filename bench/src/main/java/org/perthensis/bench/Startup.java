@@ -21,7 +21,7 @@ final class Startup implements Benchmark {
 
     private static final Metric FIRST = Metric.lower("first_task_ms", "launch to first task body", Metric.Unit.MILLIS);
     private static final Metric CDS = Metric.lower("first_task_cds_ms", "the same with AppCDS", Metric.Unit.MILLIS);
-    private static final Metric CDS_C1 = Metric.lower("first_task_cds_c1_ms", "AppCDS, C1 only", Metric.Unit.MILLIS);
+    private static final Metric AOT = Metric.lower("first_task_aot_ms", "the same with an AOT cache", Metric.Unit.MILLIS);
     private static final Metric HELLO = Metric.lower("hello_ms", "hello world, for scale", Metric.Unit.MILLIS);
 
     @Override
@@ -40,20 +40,28 @@ final class Startup implements Benchmark {
                 + "java -p mods:bench.jar -m app perthensis.json, with every module of the distribution on the module "
                 + "path and the distribution's example config (one task of every type; GPIO auto, which is Pi4J's mock "
                 + "off a Pi) with the bench-probe (the bench jar's one-class plugin) put first; again with a dynamic AppCDS archive (-XX:SharedArchiveFile=... "
-                + "-XX:+AutoCreateSharedArchive, created by the warm-up launch), and with an archive of its own and C1 only "
-                + "(-XX:TieredStopAtLevel=1). asyncio: python3 peers/startup.py, "
+                + "-XX:+AutoCreateSharedArchive, created by the warm-up launch), and on JDK 25 or newer with an AOT cache "
+                + "(-XX:AOTCache=..., written by one training launch with -XX:AOTCacheOutput=...). asyncio: python3 peers/startup.py, "
                 + "whose first task prints the line. Hello world: a JVM main printing the line / python3 -c print(...). "
                 + "1 warm-up and 10 measured launches of each.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(FIRST, CDS, CDS_C1, HELLO);
+        return List.of(FIRST, CDS, AOT, HELLO);
     }
 
     @Override
     public Side perthensis(Harness h) throws Exception {
         Path work = Files.createTempDirectory("perthensis-startup");
+        try {
+            return launchDistribution(h, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private Side launchDistribution(Harness h, Path work) throws IOException, InterruptedException {
         Path config = Files.writeString(work.resolve("perthensis.json"), config(h.dist));
         List<String> hello = List.of(h.java, "-cp", h.classPath, Hello.class.getName());
         List<Double> hellos = launches(hello, work);
@@ -61,7 +69,7 @@ final class Startup implements Benchmark {
         String note;
         List<Double> plain = List.of();
         List<Double> cds = List.of();
-        List<Double> cdsC1 = List.of();
+        List<Double> aot = List.of();
         Path benchJar = benchJar(h);
         if (h.dist == null || !hasJars(h.dist)) {
             note = "first task: not measured: distribution missing (looked in " + h.dist + "); build it, then run "
@@ -71,20 +79,26 @@ final class Startup implements Benchmark {
         } else {
             String modulePath = h.dist + java.io.File.pathSeparator + benchJar;
             try {
-                plain = launches(List.of(h.java, "-p", modulePath, "-m", "app", config.toString()), work);
+                plain = launches(app(h, modulePath, config), work);
                 Path archive = work.resolve("perthensis.jsa");
-                cds = launches(List.of(h.java, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-                        "-p", modulePath, "-m", "app", config.toString()), work);
-                Path archiveC1 = work.resolve("perthensis-c1.jsa");
-                cdsC1 = launches(List.of(h.java, "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archiveC1,
-                        "-XX:+AutoCreateSharedArchive", "-p", modulePath, "-m", "app", config.toString()), work);
-                note = Files.exists(archive) && Files.exists(archiveC1) ? ""
-                        : "an AppCDS archive was not written; its row ran without one";
+                cds = launches(app(h, modulePath, config, "-XX:SharedArchiveFile=" + archive,
+                        "-XX:+AutoCreateSharedArchive"), work);
+                note = Files.exists(archive) ? "" : "the AppCDS archive was not written; its row ran without one";
+                if (Runtime.version().feature() >= 25) {
+                    Path cache = work.resolve("perthensis.aot");
+                    millisToMarker(app(h, modulePath, config, "-XX:AOTCacheOutput=" + cache), work); // training
+                    aot = launches(app(h, modulePath, config, "-XX:AOTCache=" + cache), work);
+                    if (!Files.exists(cache)) {
+                        note = (note.isEmpty() ? "" : note + "; ") + "the AOT cache was not written; its row ran without one";
+                    }
+                } else {
+                    note = (note.isEmpty() ? "" : note + "; ") + "AOT cache: needs JDK 25, this is " + Runtime.version();
+                }
             } catch (LaunchFailed e) {
                 note = "first task: not measured: " + e.getMessage();
             }
         }
-        return new Side(zip(List.of(FIRST, CDS, CDS_C1, HELLO), List.of(plain, cds, cdsC1, hellos)), note);
+        return new Side(zip(List.of(FIRST, CDS, AOT, HELLO), List.of(plain, cds, aot, hellos)), note);
     }
 
     @Override
@@ -93,10 +107,14 @@ final class Startup implements Benchmark {
             return Side.skipped(Harness.noPythonNote());
         }
         Path work = Files.createTempDirectory("asyncio-startup");
-        String python = h.python.path().toString();
-        List<Double> first = launches(List.of(python, h.benchDir.resolve("peers/startup.py").toString()), work);
-        List<Double> hello = launches(List.of(python, "-c", "print('" + FirstTaskProbe.MARKER + "')"), work);
-        return new Side(zip(List.of(FIRST, HELLO), List.of(first, hello)), "");
+        try {
+            String python = h.python.path().toString();
+            List<Double> first = launches(List.of(python, h.benchDir.resolve("peers/startup.py").toString()), work);
+            List<Double> hello = launches(List.of(python, "-c", "print('" + FirstTaskProbe.MARKER + "')"), work);
+            return new Side(zip(List.of(FIRST, HELLO), List.of(first, hello)), "");
+        } finally {
+            deleteTree(work);
+        }
     }
 
     /**
@@ -117,6 +135,14 @@ final class Startup implements Benchmark {
         tasks.add(0, Map.of("type", "bench-probe"));
         config.put("tasks", tasks);
         return Json.write(config);
+    }
+
+    /** {@code java [jvmOptions] -p modulePath -m app config}. */
+    private static List<String> app(Harness h, String modulePath, Path config, String... jvmOptions) {
+        List<String> cmd = new ArrayList<>(List.of(h.java));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-p", modulePath, "-m", "app", config.toString()));
+        return cmd;
     }
 
     /** Run i of each list, under its metric's key. */
@@ -151,7 +177,7 @@ final class Startup implements Benchmark {
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(err.toFile()).start();
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -180,10 +206,19 @@ final class Startup implements Benchmark {
                 + p.exitValue() + ") without running the probe: " + tail);
     }
 
+    /** SIGTERM, as a user stops the app; it may take seconds when the JVM writes an archive at exit. */
     private static void stop(Process p) throws InterruptedException {
         p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -214,10 +249,10 @@ final class Startup implements Benchmark {
             return List.of(Check.notMeasured(target, ours.note().isEmpty() ? "not measured" : ours.note()));
         }
         Stats cds = ours.stats(CDS.key());
-        Stats cdsC1 = ours.stats(CDS_C1.key());
+        Stats aot = ours.stats(AOT.key());
         String detail = FIRST.format(plain.median())
                 + (cds.n() > 0 ? "; with AppCDS " + CDS.format(cds.median()) : "")
-                + (cdsC1.n() > 0 ? "; AppCDS and C1 only " + CDS_C1.format(cdsC1.median()) : "");
+                + (aot.n() > 0 ? "; with an AOT cache " + AOT.format(aot.median()) : "");
         return List.of(Check.of(target, plain.median() <= 300, detail));
     }
 
