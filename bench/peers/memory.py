@@ -11,28 +11,37 @@ WARMUP_TASKS = 20_000
 WARMUP_ROUNDS = 25
 
 
-async def measure():
-    for _ in range(WARMUP_ROUNDS):
-        warm = [asyncio.create_task(asyncio.sleep(0.001), name=f"warm-{i}") for i in range(WARMUP_TASKS)]
-        await asyncio.gather(*warm)
-        del warm
-    await asyncio.sleep(0.5)
-    gc.collect()
-    before = _common.rss_bytes()
+async def all_asleep(count, prefix):
+    """Starts count tasks that each sleep for an hour; returns them once all are asleep."""
     asleep = [0]
 
     async def sleeper():
         asleep[0] += 1
         await asyncio.sleep(3600)
 
-    tasks = [asyncio.create_task(sleeper(), name=f"sleeper-{i}") for i in range(TASKS)]
-    while asleep[0] < TASKS:
+    tasks = [asyncio.create_task(sleeper(), name=f"{prefix}{i}") for i in range(count)]
+    while asleep[0] < count:
         await asyncio.sleep(0.01)
-    gc.collect()
-    after = _common.rss_bytes()
+    return tasks
+
+
+async def cancel(tasks):
     for t in tasks:
         t.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def measure():
+    # The same warm-up as the Java side: rounds of tasks that fall asleep and are cancelled.
+    for _ in range(WARMUP_ROUNDS):
+        await cancel(await all_asleep(WARMUP_TASKS, "warm-"))
+    await asyncio.sleep(0.5)
+    gc.collect()
+    before = _common.rss_bytes()
+    tasks = await all_asleep(TASKS, "sleeper-")
+    gc.collect()
+    after = _common.rss_bytes()
+    await cancel(tasks)
     return {"rss_per_task_b": (after - before) / TASKS}
 
 

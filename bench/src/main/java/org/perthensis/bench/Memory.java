@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.perthensis.api.Scheduler;
-import org.perthensis.api.Task;
 
 /** What a sleeping task costs in memory. */
 final class Memory extends TimedBenchmark {
@@ -31,9 +30,9 @@ final class Memory extends TimedBenchmark {
 
     @Override
     public String method() {
-        return "In a fresh process per run: 25 rounds of 20,000 tasks that sleep 1 ms and end warm the code up (until the "
-                + "JIT has compiled it fully: a task parked in less optimised frames takes more memory); then, after full "
-                + "collections, 100,000 named tasks are started that each sleep for an hour. Per task = (after - before) / 100,000, "
+        return "In a fresh process per run: 25 rounds of 20,000 tasks that fall asleep and are cancelled warm the code up "
+                + "(until the JIT has compiled it fully: a task parked in less optimised frames takes more memory); then, after "
+                + "full collections, 100,000 named tasks are started that each sleep for an hour. Per task = (after - before) / 100,000, "
                 + "with all of them asleep and after full collections again: live heap (MemoryMXBean, Perthensis only) "
                 + "and resident set size (VmRSS in /proc/self/status, both sides). 3 runs on each side, and RSS again in "
                 + "JVMs with " + String.join(" ", TIGHT_HEAP) + ".";
@@ -72,27 +71,14 @@ final class Memory extends TimedBenchmark {
 
     @Override
     Map<String, Double> measureOnce() throws InterruptedException {
-        int[] asleep = {0};
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
-            Scheduler warm = Scheduler.create();
-            for (int i = 0; i < WARMUP_TASKS; i++) {
-                warm.spawn("warm-" + i, sleeper(asleep, Duration.ofMillis(1)));
-            }
-            warm.run(Duration.ofMillis(300));
-            Tasks.shutDown(warm);
+            Tasks.shutDown(allAsleep(WARMUP_TASKS, "warm-"));
         }
         Thread.sleep(500); // lets the JIT finish: a task parked in interpreted frames takes far more memory
 
-        Scheduler s = Scheduler.create();
-        asleep[0] = 0;
         long heapBefore = ProcessStats.liveHeapBytes();
         long rssBefore = ProcessStats.rssBytes();
-        for (int i = 0; i < TASKS; i++) {
-            s.spawn("sleeper-" + i, sleeper(asleep, Duration.ofHours(1)));
-        }
-        while (asleep[0] < TASKS) {
-            s.run(Duration.ofMillis(10));
-        }
+        Scheduler s = allAsleep(TASKS, "sleeper-");
         long heapAfter = ProcessStats.liveHeapBytes();
         long rssAfter = ProcessStats.rssBytes();
         Map<String, Double> values = Map.of(HEAP.key(), (heapAfter - heapBefore) / (double) TASKS,
@@ -101,12 +87,24 @@ final class Memory extends TimedBenchmark {
         return values;
     }
 
-    /** The one task body of warm-up and measurement alike, so that the warm-up compiles exactly the code measured. */
-    private static Task sleeper(int[] asleep, Duration sleep) {
-        return sch -> {
-            asleep[0]++;
-            sch.sleep(sleep);
-        };
+    /**
+     * Starts {@code count} tasks that each sleep for an hour and returns once all are asleep.
+     * Warm-up and measurement run this same code, so that the JIT has compiled exactly the
+     * path measured: a branch the warm-up never took would deoptimise in the middle of it.
+     */
+    private static Scheduler allAsleep(int count, String prefix) {
+        Scheduler s = Scheduler.create();
+        int[] asleep = {0};
+        for (int i = 0; i < count; i++) {
+            s.spawn(prefix + i, sch -> {
+                asleep[0]++;
+                sch.sleep(Duration.ofHours(1));
+            });
+        }
+        while (asleep[0] < count) {
+            s.run(Duration.ofMillis(10));
+        }
+        return s;
     }
 
     @Override
