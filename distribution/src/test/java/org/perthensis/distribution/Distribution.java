@@ -65,7 +65,22 @@ final class Distribution {
      * @return the running process
      */
     static AppProcess start(Path workDir, Path mods, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-p", mods.toString(), "-m", "app"));
+        return start(workDir, List.of(), mods, args);
+    }
+
+    /**
+     * Starts {@code java JVM-OPTIONS -p mods -m app args...} in {@code workDir}.
+     *
+     * @param workDir the working directory, where {@code ./perthensis.json} is looked for
+     * @param jvmOptions options for the JVM, such as {@code -XX:SharedArchiveFile=...}
+     * @param mods the module folder
+     * @param args the app's arguments
+     * @return the running process
+     */
+    static AppProcess start(Path workDir, List<String> jvmOptions, Path mods, String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-p", mods.toString(), "-m", "app"));
         command.addAll(Arrays.asList(args));
         try {
             return new AppProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
