@@ -23,7 +23,7 @@ class ClassSharingIT {
     void theFirstStopWritesTheArchiveAndTheNextLaunchStartsFromIt() {
         Path archive = dir.resolve("perthensis.jsa");
         try (AppProcess first = Distribution.start(dir, List.of("-XX:SharedArchiveFile=" + archive,
-                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off,aot*=off"), Distribution.MODS)) {
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"), Distribution.MODS)) {
             first.awaitOut("1"::equals, "\"1\" (the demo's first tick)");
             first.sigterm();
             assertEquals(0, first.awaitExit());
@@ -33,7 +33,7 @@ class ClassSharingIT {
 
         // -Xshare:on turns an archive the JVM cannot use into an error at start instead of a slow start.
         try (AppProcess second = Distribution.start(dir, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on",
-                "-Xlog:cds*=off,aot*=off"), Distribution.MODS)) {
+                "-Xlog:cds*=off"), Distribution.MODS)) {
             second.awaitOut("1"::equals, "\"1\" (the demo's first tick)");
             second.sigterm();
             assertEquals(0, second.awaitExit());
