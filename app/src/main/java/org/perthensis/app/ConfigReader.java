@@ -119,12 +119,19 @@ final class ConfigReader {
                     + JsonValues.describe(grace));
             return DEFAULT_GRACE;
         }
+        Duration parsed;
         try {
-            return Durations.parse(grace.stringValue());
+            parsed = Durations.parse(grace.stringValue());
         } catch (IllegalArgumentException e) {
             problems.add("$.shutdownGrace", e.getMessage());
             return DEFAULT_GRACE;
         }
+        if (parsed.isZero()) {
+            // No time for the tasks' finally blocks: the LED would be left as it was.
+            problems.add("$.shutdownGrace", "must be positive, such as \"2s\", got \"" + grace.stringValue() + "\"");
+            return DEFAULT_GRACE;
+        }
+        return parsed;
     }
 
     private void task(String path, int index, JsonNode entry) {

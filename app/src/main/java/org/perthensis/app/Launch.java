@@ -76,12 +76,15 @@ final class Launch {
      * pin used by two tasks.
      *
      * @param plan the bound configuration
+     * @return how many tasks could not be created for another reason (logged), such as a
+     *     missing service; they would be left out at launch
      * @throws ConfigException if a provider rejected its settings
      */
-    static void createWithoutRunning(Plan plan) {
+    static int createWithoutRunning(Plan plan) {
         Launch dry = new Launch(plan, Scheduler.builder().virtualTime().build(), List.of());
-        dry.createAll(Gpio.pluginsPresent().contains(GpioChoice.MOCK) ? Gpio.open(GpioChoice.MOCK) : null);
+        int created = dry.createAll(Gpio.pluginsPresent().contains(GpioChoice.MOCK) ? Gpio.open(GpioChoice.MOCK) : null).size();
         dry.closeGpio();
+        return plan.tasks().size() - created;
     }
 
     /** Registers the GPIO and creates each task, returning how to start them; nothing has started on a problem. */

@@ -101,10 +101,11 @@ public final class Main {
 
     private int check(String file, ProviderRegistry registry) {
         Plan plan;
+        int leftOut;
         try {
             plan = ConfigReader.read(load(file), registry);
             chooseGpio(plan);
-            Launch.createWithoutRunning(plan);
+            leftOut = Launch.createWithoutRunning(plan);
         } catch (ConfigException e) {
             return configErrors(e, file, false);
         } catch (IllegalStateException e) {
@@ -113,6 +114,11 @@ public final class Main {
         }
         for (Plan.Skipped s : plan.skipped()) {
             err.println(plan.source().where(s.path()) + ": warning: " + s.warning());
+        }
+        if (leftOut > 0) {
+            err.println(file + ": " + leftOut + (leftOut == 1 ? " task" : " tasks")
+                    + " could not be created and would be left out (see the errors above)");
+            return 1;
         }
         out.println(file + ": OK: " + plan.tasks().size() + (plan.tasks().size() == 1 ? " task" : " tasks")
                 + (plan.tasks().isEmpty() ? "" : " (" + plan.tasks().stream().map(t -> t.name() + ": " + t.type())

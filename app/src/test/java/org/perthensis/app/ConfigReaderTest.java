@@ -125,6 +125,14 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aShutdownGraceOfZeroIsAnError() {
+        assertEquals(List.of("p.json:1:16: $.shutdownGrace: must be positive, such as \"2s\", got \"0s\""),
+                errors("""
+                { "tasks": [], "shutdownGrace": "0s" }
+                """));
+    }
+
+    @Test
     void aTaskWithoutATypeIsAnError() {
         assertEquals(List.of(
                 "p.json:3:5: $.tasks[0]: missing field 'type'; every task needs one, such as \"type\": \"heartbeat\"",

@@ -120,6 +120,20 @@ class LaunchTest {
     }
 
     @Test
+    void theCheckCountsTheTasksThatCouldNotBeCreated() {
+        TaskProvider<Configs.Empty> broken = new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
+            throw new IllegalStateException("no such bus");
+        });
+        TaskProvider<Configs.Door> door = new FakeProvider<>("debounce", Configs.Door.class,
+                (c, env) -> s -> seen.add("ran " + env.taskName()));
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
+                { "tasks": [ { "type": "broken", "name": "bus" }, { "type": "debounce", "name": "door", "pin": 1 } ] }
+                """), ProviderRegistry.of(List.of(broken, door)));
+        assertEquals(1, Launch.createWithoutRunning(plan));
+        assertEquals(List.of(), seen, "nothing ran");
+    }
+
+    @Test
     void aProviderThatFailsToCreateItsTaskIsLeftOutAndTheOthersRun() {
         TaskProvider<Configs.Empty> broken = new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
             throw new IllegalStateException("no such bus");
