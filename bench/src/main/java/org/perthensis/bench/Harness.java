@@ -77,13 +77,24 @@ final class Harness {
 
     /** Runs a process whose last line of output is {@code {"runs": [{...}, ...]}}. */
     private Side report(List<String> cmd, String note) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return Side.skipped("not measured: timed out after " + CHILD_TIMEOUT_SECONDS + " s");
+        // Output goes to a file: reading a pipe would block until the child ends, and a hung
+        // child would never reach the timeout below.
+        Path outFile = Files.createTempFile("perthensis-bench-", ".out");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(outFile.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Side.skipped("not measured: timed out after " + CHILD_TIMEOUT_SECONDS + " s");
+            }
+            return parse(p, cmd, Files.readAllBytes(outFile), note);
+        } finally {
+            Files.deleteIfExists(outFile);
         }
+    }
+
+    private static Side parse(Process p, List<String> cmd, byte[] out, String note) {
         if (p.exitValue() != 0) {
             return Side.skipped("not measured: " + Path.of(cmd.get(0)).getFileName() + " exited with "
                     + p.exitValue() + " (its messages are above)");
