@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * @param topic the topic it was published on
  * @param payload a small record or map, or {@code null}
- * @param nanos when it was published, on the scheduler's monotonic {@link Clock#nanos()}
+ * @param nanos when the scheduler took it in, on its monotonic {@link Clock#nanos()}: the
+ *        moment of publication for a task or listener, the moment the loop ran the hand-over
+ *        for a publication from another thread
  * @param sequence its place in the order of publication on its scheduler, from 1, so that of
  *        two {@linkplain Events#last(String) latest} events the newer one is known even when
  *        both were published at the same instant
@@ -20,7 +22,7 @@ public record Event(String topic, Object payload, long nanos, long sequence) {
      *
      * @param topic the topic, not null
      * @param payload the payload, may be null
-     * @param nanos the monotonic publication time
+     * @param nanos the monotonic time the scheduler took it in
      * @param sequence the place in the order of publication
      */
     public Event {

@@ -35,8 +35,8 @@ import org.perthensis.api.TaskHandle.State;
  * timer or post. Everything in the "loop state" section is touched only by the turn holder;
  * the volatile write of {@link #turnThread} publishes it to the next holder.
  *
- * <p>Timers are met by spinning the last stretch: a platform thread's timed park wakes about
- * 100 us late, and handing the turn from the driver to a virtual thread costs more again. So
+ * <p>Timers are met by spinning the last stretch: a platform thread's timed park wakes 70 to
+ * 170 us late (more from an idle CPU), and handing the turn from the driver to a virtual thread costs more again. So
  * the driver parks until {@link #SPIN_NANOS} before the next timer, then hands the turn early
  * to the task that timer will wake, which waits out the rest on its own carrier; and a task
  * that suspends with a timer that close waits for it itself instead of waking the driver.
