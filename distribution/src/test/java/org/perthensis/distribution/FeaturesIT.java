@@ -116,6 +116,20 @@ class FeaturesIT {
     }
 
     @Test
+    void checkFindsAnOutputOnAPinAnInputUses() {
+        Distribution.write(dir.resolve("clash.json"), """
+                { "tasks": [
+                    { "type": "debounce", "name": "door", "pin": 12 },
+                    { "type": "heartbeat", "name": "status", "pin": 12 } ] }
+                """);
+        try (AppProcess app = Distribution.start(dir, Distribution.MODS, "--check", "clash.json")) {
+            assertEquals(2, app.awaitExit());
+            assertEquals(List.of("clash.json:3:46: $.tasks[1].pin: GPIO 12 is already used by task 'door';"
+                    + " give the heartbeat a pin of its own", "1 error in clash.json."), app.err());
+        }
+    }
+
+    @Test
     void ntpSyncsWithChronydOnLoopback() throws Exception {
         try (Chronyd chronyd = Chronyd.startIn(dir);
                 AppProcess app = launch("""

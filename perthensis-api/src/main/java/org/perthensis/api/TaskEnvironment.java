@@ -90,4 +90,34 @@ public interface TaskEnvironment {
      * @param <S> the service type
      */
     <S> void provide(Class<S> type, S service);
+
+    /**
+     * Claims for this task something only one task may use, so that two tasks configured with
+     * it are a configuration error found before anything starts. Providers claim in
+     * {@link TaskProvider#create}; the runtime's {@code --check} creates every task and so
+     * finds every clash. Claims are shared like services, across task types and modules, so
+     * every module spells a kind of resource the same way: {@code gpio:17} for BCM GPIO 17.
+     *
+     * <pre>{@code
+     * env.claim("gpio:" + pin).ifPresent(holder -> {
+     *     throw new IllegalArgumentException("pin: GPIO " + pin + " is already used by task '" + holder + "'");
+     * });
+     * }</pre>
+     *
+     * @param resource what to claim, such as {@code gpio:17}
+     * @return empty if this task holds it now (or held it already), else the name of the task
+     *     that holds it; the claim is not taken then
+     */
+    default Optional<String> claim(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        Claims claims;
+        synchronized (Claims.class) { // two environments of one registry may claim at once
+            claims = service(Claims.class).orElse(null);
+            if (claims == null) {
+                claims = new Claims();
+                provide(Claims.class, claims);
+            }
+        }
+        return claims.claim(resource, taskName());
+    }
 }

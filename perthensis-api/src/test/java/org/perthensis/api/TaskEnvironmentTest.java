@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TaskEnvironmentTest {
@@ -34,6 +35,20 @@ class TaskEnvironmentTest {
         ntp.provide(WallClock.class, new FixedClock(Instant.EPOCH));
         assertEquals(Instant.EPOCH, uploader.requireService(WallClock.class).now());
         assertEquals("uploader", uploader.taskName());
+    }
+
+    @Test
+    void aResourceClaimedByOneTaskIsRefusedToAnotherAndTheHolderIsNamed() {
+        Map<Class<?>, Object> services = new HashMap<>();
+        TaskEnvironment door = TaskEnvironment.of("door", UNUSED, LOGGER, services);
+        TaskEnvironment status = TaskEnvironment.of("status", UNUSED, LOGGER, services);
+        assertEquals(Optional.empty(), door.claim("gpio:12"));
+        assertEquals(Optional.empty(), door.claim("gpio:12"), "claiming again for the same task");
+        assertEquals(Optional.of("door"), status.claim("gpio:12"));
+        assertEquals(Optional.empty(), status.claim("gpio:17"));
+        assertEquals(Optional.of("status"), door.claim("gpio:17"));
+        assertEquals(Optional.empty(), TaskEnvironment.of("other", UNUSED, LOGGER, new HashMap<>()).claim("gpio:12"),
+                "another registry has claims of its own");
     }
 
     @Test

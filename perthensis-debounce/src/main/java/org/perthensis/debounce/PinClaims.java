@@ -1,17 +1,16 @@
 package org.perthensis.debounce;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.perthensis.api.TaskEnvironment;
 
 /**
- * The GPIO inputs claimed by this module's configured tasks, kept as a service under this
- * module's own key, so that one pin configured twice is a configuration error, found before
- * anything starts.
+ * Claims a GPIO input for a task through {@link TaskEnvironment#claim(String)}, shared with
+ * every other module, so that one pin configured twice, here or for an output, is a
+ * configuration error found before anything starts.
  */
 final class PinClaims {
 
-    private final Map<Integer, String> owners = new HashMap<>();
+    private PinClaims() {
+    }
 
     /**
      * Claims {@code pin} for the environment's task.
@@ -19,15 +18,9 @@ final class PinClaims {
      * @throws IllegalArgumentException naming {@code field} if another task has claimed the pin
      */
     static void claim(TaskEnvironment env, String field, int pin) {
-        PinClaims claims = env.service(PinClaims.class).orElse(null);
-        if (claims == null) {
-            claims = new PinClaims();
-            env.provide(PinClaims.class, claims);
-        }
-        String owner = claims.owners.putIfAbsent(pin, env.taskName());
-        if (owner != null && !owner.equals(env.taskName())) {
+        env.claim("gpio:" + pin).ifPresent(owner -> {
             throw new IllegalArgumentException(field + ": GPIO " + pin + " is already used by task '" + owner
                     + "'; each input can be read by one task");
-        }
+        });
     }
 }

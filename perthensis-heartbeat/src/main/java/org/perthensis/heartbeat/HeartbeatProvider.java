@@ -119,6 +119,11 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
 
     private static Task gpioTask(Config config, TaskEnvironment env) {
         String name = env.taskName();
+        // Claimed like the debounce inputs, so that an output and an input on one pin clash in the config.
+        env.claim("gpio:" + config.pin()).ifPresent(owner -> {
+            throw new IllegalArgumentException("pin: GPIO " + config.pin() + " is already used by task '" + owner
+                    + "'; give the heartbeat a pin of its own");
+        });
         String where = "gpio " + config.pin() + (config.invert() ? " (active low)" : "");
         return scheduler -> {
             Context pi4j = env.requireService(Context.class);

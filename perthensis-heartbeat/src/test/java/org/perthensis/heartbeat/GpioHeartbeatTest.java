@@ -1,6 +1,7 @@
 package org.perthensis.heartbeat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +140,15 @@ class GpioHeartbeatTest {
         assertEquals("gpio 17 is already in use by Pi4J output 'door-bell'; give the heartbeat a pin of its own",
                 task.failure().orElseThrow().getMessage());
         assertFalse(pi4j.registry().exists("heartbeat-status"));
+    }
+
+    @Test
+    void aPinAnotherTaskClaimedIsAConfigErrorBeforeAnythingStarts() {
+        TaskEnvironment.of("door", s, log, services).claim("gpio:17");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> task(new Config(17, null, false, null, null, null, null)));
+        assertEquals("pin: GPIO 17 is already used by task 'door'; give the heartbeat a pin of its own", e.getMessage());
+        assertTrue(pi4j.registry().all().isEmpty(), "no output was created");
     }
 
     @Test
