@@ -122,14 +122,14 @@ public final class Heartbeat {
         long stepEnd = 0;
         while (true) {
             int alert = tracker.shown();
-            if (alert != shownAlert) {
-                logSwitch(alert);
-                shownAlert = alert;
-            }
-            List<Integer> wanted = alert == AlertTracker.NONE ? pattern : alerts.get(alert).pattern();
             long now = scheduler.clock().nanos();
-            if (!wanted.equals(shown)) {
-                shown = wanted;
+            if (shown == null || alert != shownAlert) {
+                if (alert != shownAlert) {
+                    logSwitch(alert);
+                    shownAlert = alert;
+                }
+                // A switch starts the pattern afresh even when it equals the one shown: a new beat.
+                shown = alert == AlertTracker.NONE ? pattern : alerts.get(alert).pattern();
                 step = 0;
                 stepEnd = now + nanos(shown.get(0));
             } else if (now >= stepEnd) {

@@ -144,6 +144,16 @@ class HeartbeatTest {
     }
 
     @Test
+    void switchingToAnAlertWithTheSamePatternStartsItFromItsFirstStep() {
+        Alert mqttLost = new Alert("mqtt.lost", "mqtt.back", List.of(100, 100));
+        s.spawn("status", heartbeat(List.of(1000, 1000), Duration.ZERO, NET_DOWN, mqttLost)::beat);
+        publishAt(100, "net.down");
+        publishAt(250, "mqtt.lost"); // mid off-step of the same [100, 100]: begun again, on at once
+        s.run(Duration.ofMillis(499));
+        assertEquals(List.of("0 on", "200 off", "250 on", "350 off", "450 on"), led.edges);
+    }
+
+    @Test
     void anAlertEndingBehindTheShownOneChangesNothing() {
         s.spawn("status", heartbeat(List.of(1000, 1000), Duration.ZERO, NET_DOWN, NTP_FAILED)::beat);
         publishAt(100, "net.down");
