@@ -119,30 +119,32 @@ class LaunchTest {
         assertEquals(List.of("created door with pins true", "created bell with pins true"), seen, "nothing ran");
     }
 
-    @Test
-    void theCheckCountsTheTasksThatCouldNotBeCreated() {
-        TaskProvider<Configs.Empty> broken = new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
+    /** A task 'bus' whose provider fails to create it, beside a task 'door' that runs. */
+    private static final String BUS_AND_DOOR = """
+                { "tasks": [ { "type": "broken", "name": "bus" }, { "type": "debounce", "name": "door", "pin": 1 } ] }
+            """;
+
+    private TaskProvider<Configs.Empty> brokenBus() {
+        return new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
             throw new IllegalStateException("no such bus");
         });
-        TaskProvider<Configs.Door> door = new FakeProvider<>("debounce", Configs.Door.class,
-                (c, env) -> s -> seen.add("ran " + env.taskName()));
-        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
-                { "tasks": [ { "type": "broken", "name": "bus" }, { "type": "debounce", "name": "door", "pin": 1 } ] }
-                """), ProviderRegistry.of(List.of(broken, door)));
+    }
+
+    private TaskProvider<Configs.Door> door() {
+        return new FakeProvider<>("debounce", Configs.Door.class, (c, env) -> s -> seen.add("ran " + env.taskName()));
+    }
+
+    @Test
+    void theCheckCountsTheTasksThatCouldNotBeCreated() {
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", BUS_AND_DOOR),
+                ProviderRegistry.of(List.of(brokenBus(), door())));
         assertEquals(1, Launch.createWithoutRunning(plan));
         assertEquals(List.of(), seen, "nothing ran");
     }
 
     @Test
     void aProviderThatFailsToCreateItsTaskIsLeftOutAndTheOthersRun() {
-        TaskProvider<Configs.Empty> broken = new FakeProvider<>("broken", Configs.Empty.class, (c, env) -> {
-            throw new IllegalStateException("no such bus");
-        });
-        TaskProvider<Configs.Door> door = new FakeProvider<>("debounce", Configs.Door.class,
-                (c, env) -> s -> seen.add("ran " + env.taskName()));
-        Launch launch = launch("""
-                { "tasks": [ { "type": "broken", "name": "bus" }, { "type": "debounce", "name": "door", "pin": 1 } ] }
-                """, broken, door);
+        Launch launch = launch(BUS_AND_DOOR, brokenBus(), door());
         assertTrue(launch.start(MOCK));
         scheduler.run(Duration.ofSeconds(1));
         launch.finish();
