@@ -72,4 +72,29 @@ public interface Events {
      * @return the latest event on it, or empty if there has been none
      */
     Optional<Event> last(String topic);
+
+    /**
+     * Whether a topic matches a pattern, by the rule above: the topic itself, or a prefix ending in {@code *}.
+     *
+     * @param pattern an exact topic, or a prefix ending in {@code *}
+     * @param topic a topic
+     * @return {@code true} if an event on {@code topic} is delivered to a subscriber of {@code pattern}
+     */
+    static boolean matches(String pattern, String topic) {
+        return pattern.endsWith("*") ? topic.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(topic);
+    }
+
+    /**
+     * Whether a text is an event pattern: not empty, with no {@code *} but possibly a last one.
+     *
+     * @param pattern the text
+     * @return {@code true} for {@code net.up}, {@code net.*} and {@code *}; {@code false} for {@code net*.up}
+     */
+    static boolean isPattern(String pattern) {
+        if (pattern == null || pattern.isEmpty()) {
+            return false;
+        }
+        int star = pattern.indexOf('*');
+        return star < 0 || star == pattern.length() - 1;
+    }
 }

@@ -2,13 +2,16 @@ package org.perthensis.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The cooperative scheduler: many small tasks, exactly one running at a time.
@@ -114,6 +117,28 @@ public interface Scheduler {
     Periodic everyAfter(String name, Duration period, Task body);
 
     /**
+     * A fixed-rate schedule for the calling task to follow, with the rules of
+     * {@link #every(String, Duration, Task)}, but without a task of its own: the work stays in
+     * the task that is running, under its supervision and cancellation. The first tick is due
+     * at once.
+     *
+     * <pre>{@code
+     * Ticks ticks = s.ticks(Duration.ofSeconds(5));
+     * while (true) {
+     *     ticks.await();
+     *     check();
+     * }
+     * }</pre>
+     *
+     * @param period the time between ticks, positive
+     * @return the schedule, starting now
+     * @throws IllegalArgumentException if {@code period} is zero or negative
+     */
+    default Ticks ticks(Duration period) {
+        return new Ticks(this, period);
+    }
+
+    /**
      * Starts {@code task} once, after {@code delay}. tasko's {@code run_later}.
      *
      * @param name a name for log lines and the handle
@@ -131,7 +156,7 @@ public interface Scheduler {
      * @return the periodic task
      */
     default Periodic every(Duration period, Task body) {
-        return every("every " + shortText(period), period, body);
+        return every("every " + Durations.format(period), period, body);
     }
 
     /**
@@ -142,7 +167,7 @@ public interface Scheduler {
      * @return the periodic task
      */
     default Periodic everyAfter(Duration period, Task body) {
-        return everyAfter("every " + shortText(period), period, body);
+        return everyAfter("every " + Durations.format(period), period, body);
     }
 
     /**
@@ -153,7 +178,7 @@ public interface Scheduler {
      * @return the task's handle
      */
     default TaskHandle after(Duration delay, Task task) {
-        return after("after " + shortText(delay), delay, task);
+        return after("after " + Durations.format(delay), delay, task);
     }
 
     /**
@@ -244,25 +269,19 @@ public interface Scheduler {
      */
     void shutdown();
 
-    private static String shortText(Duration d) {
-        if (d.isNegative() || d.getSeconds() > 1_000_000_000L) {
-            return d.toString();
-        }
-        long nanos = d.toNanos();
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        return nanos / 1_000L + "us";
-    }
-
     /**
      * Options for {@link Scheduler#builder()}; {@link #build()} finds the implementation with
      * {@link ServiceLoader}.
      */
     final class Builder {
+
+        /**
+         * The system property that picks the implementation when several are on the module
+         * path: the class name of its {@link SchedulerFactory}, or its module's name.
+         */
+        public static final String IMPLEMENTATION_PROPERTY = "perthensis.scheduler";
+
+        private static final System.Logger LOG = System.getLogger("org.perthensis.api");
 
         /** The wall time a virtual clock starts at unless told otherwise. */
         public static final Instant VIRTUAL_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
@@ -308,7 +327,7 @@ public interface Scheduler {
          */
         public Builder slowTurnWarning(Duration limit) {
             if (limit.isNegative() || limit.isZero()) {
-                throw new IllegalArgumentException("slowTurnWarning must be positive, was " + limit);
+                throw new IllegalArgumentException("slowTurnWarning must be positive, got " + Durations.format(limit));
             }
             this.slowTurnWarning = limit;
             return this;
@@ -338,23 +357,52 @@ public interface Scheduler {
         }
 
         private static SchedulerFactory findFactory() {
-            Iterator<SchedulerFactory> found = ServiceLoader.load(SchedulerFactory.class).iterator();
+            List<SchedulerFactory> found = new ArrayList<>();
+            Iterator<SchedulerFactory> it = ServiceLoader.load(SchedulerFactory.class).iterator();
             ServiceConfigurationError broken = null;
-            while (true) {
+            for (int failures = 0; failures < 100; ) { // a broken iterator may fail on the same entry forever
                 try {
-                    if (!found.hasNext()) {
+                    if (!it.hasNext()) {
                         break;
                     }
-                    return found.next();
+                    found.add(it.next());
                 } catch (ServiceConfigurationError e) {
                     broken = e; // one that fails to load must not hide one that works
+                    failures++;
                 }
             }
-            throw new IllegalStateException(
-                    "No Perthensis scheduler implementation was found"
-                    + (broken != null ? " (one failed to load: " + broken.getMessage() + ")" : "")
-                    + ". Add perthensis-loop.jar (module org.perthensis.loop) to the module path"
-                    + " next to perthensis-api.jar.", broken);
+            String wanted = System.getProperty(IMPLEMENTATION_PROPERTY, "").strip();
+            if (!wanted.isEmpty()) {
+                for (SchedulerFactory f : found) {
+                    if (f.getClass().getName().equals(wanted) || wanted.equals(f.getClass().getModule().getName())) {
+                        LOG.log(System.Logger.Level.DEBUG, () -> "using scheduler " + describe(f) + ", as -D"
+                                + IMPLEMENTATION_PROPERTY + " says");
+                        return f;
+                    }
+                }
+                throw new IllegalStateException("-D" + IMPLEMENTATION_PROPERTY + "=" + wanted + " names no scheduler"
+                        + " implementation on the module path; found: " + (found.isEmpty() ? "none"
+                        : found.stream().map(Builder::describe).collect(Collectors.joining(", "))), broken);
+            }
+            if (found.isEmpty()) {
+                throw new IllegalStateException(
+                        "No Perthensis scheduler implementation was found"
+                        + (broken != null ? " (one failed to load: " + broken.getMessage() + ")" : "")
+                        + ". Add perthensis-loop.jar (module org.perthensis.loop) to the module path"
+                        + " next to perthensis-api.jar.", broken);
+            }
+            SchedulerFactory chosen = found.getFirst();
+            if (found.size() > 1) {
+                LOG.log(System.Logger.Level.INFO, "found " + found.size() + " scheduler implementations ("
+                        + found.stream().map(Builder::describe).collect(Collectors.joining(", ")) + "); using "
+                        + describe(chosen) + ". Choose one with -D" + IMPLEMENTATION_PROPERTY + "=<class or module>");
+            }
+            return chosen;
+        }
+
+        private static String describe(SchedulerFactory factory) {
+            Module module = factory.getClass().getModule();
+            return factory.getClass().getName() + " (" + (module.isNamed() ? "module " + module.getName() : "class path") + ")";
         }
     }
 }

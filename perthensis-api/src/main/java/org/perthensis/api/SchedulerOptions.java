@@ -23,7 +23,7 @@ public record SchedulerOptions(boolean virtualTime, Instant virtualStart, Durati
     public SchedulerOptions {
         Objects.requireNonNull(virtualStart, "virtualStart");
         if (slowTurnWarning.isNegative() || slowTurnWarning.isZero()) {
-            throw new IllegalArgumentException("slowTurnWarning must be positive, was " + slowTurnWarning);
+            throw new IllegalArgumentException("slowTurnWarning must be positive, got " + Durations.format(slowTurnWarning));
         }
     }
 }

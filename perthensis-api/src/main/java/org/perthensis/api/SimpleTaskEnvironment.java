@@ -9,16 +9,6 @@ record SimpleTaskEnvironment(String taskName, Scheduler scheduler, System.Logger
         Map<Class<?>, Object> services) implements TaskEnvironment {
 
     @Override
-    public Events events() {
-        return scheduler.events();
-    }
-
-    @Override
-    public Clock clock() {
-        return scheduler.clock();
-    }
-
-    @Override
     public <S> Optional<S> service(Class<S> type) {
         return Optional.ofNullable(type.cast(services.get(type)));
     }

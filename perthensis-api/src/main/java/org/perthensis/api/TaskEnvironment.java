@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link TaskProvider} gets besides its configuration: the task's name, events, clock,
- * a logger, and services shared between tasks by type.
+ * What a {@link TaskProvider} gets besides its configuration: the task's name, the scheduler
+ * it runs on with its events and clock, a logger, and services shared between tasks by type.
+ * A task reaches everything through this one object.
  *
  * <p>The runtime registers the services it owns, such as the Pi4J context
  * ({@code com.pi4j.context.Context}); a task may register one for others, such as a
@@ -40,18 +41,31 @@ public interface TaskEnvironment {
     String taskName();
 
     /**
+     * The scheduler the task runs on: the one its {@link Task#run(Scheduler)} receives, known
+     * already when the provider creates the task, so that listeners, timers and posts from
+     * other threads can be set up before the first run.
+     *
+     * @return the scheduler
+     */
+    Scheduler scheduler();
+
+    /**
      * The scheduler's events.
      *
      * @return the events
      */
-    Events events();
+    default Events events() {
+        return scheduler().events();
+    }
 
     /**
      * The scheduler's clock.
      *
      * @return the clock
      */
-    Clock clock();
+    default Clock clock() {
+        return scheduler().clock();
+    }
 
     /**
      * A logger named after the task's module and task, such as {@code perthensis.heartbeat.status}.
@@ -100,7 +114,7 @@ public interface TaskEnvironment {
      *
      * <pre>{@code
      * env.claim("gpio:" + pin).ifPresent(holder -> {
-     *     throw new IllegalArgumentException("pin: GPIO " + pin + " is already used by task '" + holder + "'");
+     *     throw Checks.invalid("pin", "GPIO " + pin + " is already used by task '" + holder + "'");
      * });
      * }</pre>
      *

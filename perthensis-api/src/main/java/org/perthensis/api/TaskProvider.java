@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * <p>The runtime binds a task's JSON fields strictly onto {@link #configType()}, a record:
  * unknown fields and wrong types are errors. The record's compact constructor supplies
- * defaults for missing (null) fields and rejects bad values with an
- * {@link IllegalArgumentException} whose message starts with the field name, such as
- * {@code "pattern: needs an even number of durations, got 3"}; the runtime reports it with
- * the file, line and column. Fields of type {@link java.time.Duration} accept {@code 250ms},
+ * defaults for missing (null) fields and rejects bad values with a {@link FieldException}
+ * naming the field, made by {@link Checks} ({@code settle: must be positive, got 0s}); the
+ * runtime reports it at that field's file, line and column. Fields of type
+ * {@link java.time.Duration} accept the notation of {@link Durations}: {@code 250ms},
  * {@code 5s}, {@code 30min}, {@code 6h}, {@code 1h30m} and ISO-8601 such as {@code PT6H}. The
  * record must be public and in a package the module exports (feature modules are libraries
  * too); the binder needs nothing opened.
@@ -21,7 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * public final class CounterProvider implements TaskProvider<CounterProvider.Config> {
  *     public record Config(Duration every) {
- *         public Config { if (every == null) every = Duration.ofSeconds(1); }
+ *         public Config { every = Checks.positive("every", every, Duration.ofSeconds(1)); }
  *     }
  *     public String type() { return "counter"; }
  *     public Class<Config> configType() { return Config.class; }
@@ -57,8 +57,8 @@ public interface TaskProvider<C extends Record> {
      * @param config the bound configuration
      * @param environment the task's name, events, clock, logger and services
      * @return the task to run
-     * @throws IllegalArgumentException for a configuration that is valid alone but not here;
-     *         the message names the field
+     * @throws FieldException for a configuration that is valid alone but not here, such as a
+     *         pin another task uses; the runtime reports it at that field
      */
     Task create(C config, TaskEnvironment environment);
 

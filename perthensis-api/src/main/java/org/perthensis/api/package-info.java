@@ -8,6 +8,10 @@
  * so task code needs no locks for state it shares with other tasks.
  *
  * <p>Plugin use: a module {@code provides org.perthensis.api.TaskProvider} and its task
- * type becomes usable from the runtime's JSON configuration.
+ * type becomes usable from the runtime's JSON configuration. What every module needs lives
+ * here once: the duration notation ({@link org.perthensis.api.Durations}), the field checks
+ * ({@link org.perthensis.api.Checks}), a fixed-rate schedule inside a task
+ * ({@link org.perthensis.api.Ticks}), retry waits ({@link org.perthensis.api.Backoff}) and the
+ * runtime's list of tasks ({@link org.perthensis.api.TaskList}).
  */
 package org.perthensis.api;

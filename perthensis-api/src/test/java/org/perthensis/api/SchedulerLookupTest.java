@@ -35,6 +35,6 @@ class SchedulerLookupTest {
     void aZeroSlowTurnLimitIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Scheduler.builder().slowTurnWarning(Duration.ZERO));
-        assertEquals("slowTurnWarning must be positive, was PT0S", e.getMessage());
+        assertEquals("slowTurnWarning must be positive, got 0s", e.getMessage());
     }
 }
