@@ -17,6 +17,18 @@ class SchedulerLookupTest {
     }
 
     @Test
+    void aSchedulerChosenByPropertyThatIsNotThereIsNamedWithWhatWasFound() {
+        System.setProperty(Scheduler.Builder.IMPLEMENTATION_PROPERTY, "org.example.FastLoop");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, Scheduler::create);
+            assertEquals("-Dperthensis.scheduler=org.example.FastLoop names no scheduler implementation on the"
+                    + " module path; found: none", e.getMessage());
+        } finally {
+            System.clearProperty(Scheduler.Builder.IMPLEMENTATION_PROPERTY);
+        }
+    }
+
+    @Test
     void aFactoryGivenByHandIsUsedWithTheCollectedOptions() {
         SchedulerOptions[] seen = new SchedulerOptions[1];
         Scheduler none = Scheduler.builder()
