@@ -264,6 +264,26 @@ public final class Checks {
     }
 
     /**
+     * A list of event patterns, such as the events a task forwards; each is checked as
+     * {@link #eventPattern} and a bad one is named by its place, such as {@code forward[2]}.
+     *
+     * @param field the field's name
+     * @param value its value, or null for the default
+     * @param fallback the default
+     * @return an unmodifiable copy of the value, or the default
+     * @throws FieldException if an entry is not a pattern
+     */
+    public static List<String> eventPatterns(String field, List<String> value, List<String> fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            eventPattern(field + "[" + i + "]", value.get(i));
+        }
+        return List.copyOf(value);
+    }
+
+    /**
      * Text as messages show it.
      *
      * @param text the text
