@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 
@@ -50,7 +51,7 @@ final class ConnectivityWatch implements NetWatch {
     public void run(Scheduler scheduler) throws Exception {
         // The first state change can be several checks away: say at once what is watched.
         log.log(INFO, () -> "watching " + probes.stream().map(Probe::text).collect(Collectors.joining(", "))
-                + " every " + Text.of(config.every()));
+                + " every " + Durations.format(config.every()));
         streak = 0;
         long period = config.every().toNanos();
         long next = scheduler.clock().nanos();

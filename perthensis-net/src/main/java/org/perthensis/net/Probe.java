@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 
 /** One connectivity check, parsed from {@code tcp://host:port}, {@code dns://name} or {@code iface://name}. */
 sealed interface Probe {
@@ -26,14 +28,18 @@ sealed interface Probe {
      */
     String check(Duration timeout) throws IOException;
 
-    /** Parses each probe; a bad one is an error naming {@code field[i]}. */
+    /**
+     * Parses each probe.
+     *
+     * @throws FieldException for a bad one, naming {@code field[i]}
+     */
     static List<Probe> parseAll(String field, List<String> texts) {
         List<Probe> probes = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             try {
                 probes.add(parse(texts.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
+                throw Checks.invalid("[" + i + "]", e.getMessage()).within(field);
             }
         }
         return Collections.unmodifiableList(probes);
@@ -62,8 +68,9 @@ sealed interface Probe {
         };
     }
 
+    /** {@code the port is missing; expected ..., got "tcp://192.0.2.1"}: the form of every field check. */
     private static IllegalArgumentException bad(String text, String why) {
-        return new IllegalArgumentException("'" + text + "' is not a probe; " + why + FORMS);
+        return new IllegalArgumentException(why + FORMS + ", got " + Checks.quote(text));
     }
 
     /** Passes when a TCP connection to the address can be opened. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import org.perthensis.api.Backoff;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
@@ -61,7 +64,7 @@ final class TcpConnection implements Connection {
         this.topic = "connection." + env.taskName();
         this.address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
                 : config.host() + ":" + config.port();
-        Overflow overflow = Overflow.parse(config.overflow());
+        Overflow overflow = Overflow.of(config.overflow());
         this.queue = new OutgoingQueue(config.queue(), overflow);
         this.backoff = new Backoff(config.reconnect(), random);
         this.droppedReport = new DropReport(env.taskName(), log, n -> name + ": dropped " + Text.count(n, "outgoing line")
@@ -163,8 +166,8 @@ final class TcpConnection implements Connection {
                 }
                 String reason = serve(s, socket);
                 state = State.DOWN;
-                Duration delay = backoff.next();
-                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Text.of(delay));
+                Duration delay = nextWait();
+                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Durations.format(delay));
                 announceDown(reason);
                 pause(s, delay);
             }
@@ -200,8 +203,9 @@ final class TcpConnection implements Connection {
     }
 
     private void connectFailed(Scheduler s, String failure) {
-        Duration delay = backoff.next();
-        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in " + Text.of(delay);
+        Duration delay = nextWait();
+        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in "
+                + Durations.format(delay);
         if (failure.equals(lastFailure)) {
             log.log(DEBUG, () -> line);
         } else {
@@ -210,6 +214,11 @@ final class TcpConnection implements Connection {
         lastFailure = failure;
         announceDown(failure);
         pause(s, delay);
+    }
+
+    /** The next wait of the backoff, in whole milliseconds: what the log line says is what is waited. */
+    private Duration nextWait() {
+        return backoff.next().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void announceDown(String reason) {
@@ -232,7 +241,7 @@ final class TcpConnection implements Connection {
             }));
             return null;
         } catch (TimeoutException e) {
-            return "no answer within " + Text.of(timeout);
+            return "no answer within " + Durations.format(timeout);
         } catch (IOException e) {
             return Text.reason(e, timeout);
         }
@@ -285,7 +294,7 @@ final class TcpConnection implements Connection {
             try {
                 n = s.blocking(() -> l.in.read(buffer));
             } catch (SocketTimeoutException e) {
-                return "no data for " + Text.of(config.readTimeout()) + " (readTimeout)";
+                return "no data for " + Durations.format(config.readTimeout()) + " (readTimeout)";
             } catch (IOException e) {
                 return Text.reason(e, config.connectTimeout());
             }

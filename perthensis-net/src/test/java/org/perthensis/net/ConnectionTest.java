@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.Backoff;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
@@ -43,7 +44,7 @@ class ConnectionTest {
     private Connection connection(int port, String reconnectInitial, String reconnectMax, Integer queue, String overflow,
             Duration readTimeout) {
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
-                new ConnectionProvider.Reconnect(Duration.parse(reconnectInitial), Duration.parse(reconnectMax), 0.0),
+                new Backoff.Config(Duration.parse(reconnectInitial), Duration.parse(reconnectMax), 0.0),
                 null, null, null, readTimeout, null, queue, overflow);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         s.spawn("feed", c);
@@ -88,6 +89,18 @@ class ConnectionTest {
                 "24000 connection.feed.down {reason=closed by the server}",
                 "25000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
                 "25000 connection.feed.down {reason=closed by the server}"), events);
+    }
+
+    @Test
+    void aJitteredWaitIsWaitedAndLoggedInWholeMilliseconds() throws IOException {
+        int port = LineServer.closedPort();
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
+                new Backoff.Config(Duration.ofSeconds(1), null, 0.2), null, null, null, null, null, null, null);
+        s.spawn("feed", new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()),
+                () -> 0.123456789)); // takes 24.6913578ms off 1s
+        s.run(Duration.ofMillis(975));
+        String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
+        assertEquals(List.of("0 WARNING " + cannot + "975ms", "975 DEBUG " + cannot + "1.95s"), logger.lines());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.perthensis.api.Backoff;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
@@ -30,7 +31,7 @@ class NetAndConnectionTest {
             s.spawn("lan", new NetProvider().create(new NetProvider.Config(Duration.ofMillis(100), List.of(probe),
                     null, 1, 2, null, null, null, null), TaskEnvironment.of("lan", s, netLog, new HashMap<>())));
             Connection feed = (Connection) new ConnectionProvider().create(new ConnectionProvider.Config("127.0.0.1",
-                    server.port(), new ConnectionProvider.Reconnect(Duration.ofSeconds(10), null, 0.0), null, null, null,
+                    server.port(), new Backoff.Config(Duration.ofSeconds(10), null, 0.0), null, null, null,
                     null, null, null, null), TaskEnvironment.of("feed", s, feedLog, new HashMap<>()));
             s.spawn("feed", feed);
             Thread loop = Thread.ofPlatform().name("loop").start(s::runForever);

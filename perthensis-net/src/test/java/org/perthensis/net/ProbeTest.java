@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.FieldException;
 
 class ProbeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -32,24 +33,23 @@ class ProbeTest {
     @Test
     void aBadProbeIsAnErrorNamingItsIndexAndTheExpectedForms() {
         List<String> probes = List.of("dns://example.org", "http://example.org");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Probe.parseAll("probes", probes));
-        assertEquals("probes[1]: 'http://example.org' is not a probe;"
-                + " expected tcp://host:port, dns://name or iface://name", e.getMessage());
+        FieldException e = assertThrows(FieldException.class, () -> Probe.parseAll("probes", probes));
+        assertEquals("probes[1]: expected tcp://host:port, dns://name or iface://name, got \"http://example.org\"",
+                e.getMessage());
+        assertEquals("probes[1]", e.field());
     }
 
     @Test
     void eachMistakeInATcpProbeIsExplained() {
-        assertEquals("'tcp://192.0.2.1' is not a probe; the port is missing;"
-                + " expected tcp://host:port, dns://name or iface://name", message("tcp://192.0.2.1"));
-        assertEquals("'tcp://host:99999' is not a probe; the port must be from 1 to 65535;"
-                + " expected tcp://host:port, dns://name or iface://name", message("tcp://host:99999"));
-        assertEquals("'tcp://:53' is not a probe; the host is missing;"
-                + " expected tcp://host:port, dns://name or iface://name", message("tcp://:53"));
-        assertEquals("'tcp://::1:53' is not a probe; an IPv6 address is written in brackets, such as [::1]:53;"
-                + " expected tcp://host:port, dns://name or iface://name", message("tcp://::1:53"));
-        assertEquals("'dns://example.org:53' is not a probe; a dns probe takes a name without a port;"
-                + " expected tcp://host:port, dns://name or iface://name", message("dns://example.org:53"));
-        assertEquals("'wlan0' is not a probe; expected tcp://host:port, dns://name or iface://name", message("wlan0"));
+        String forms = "expected tcp://host:port, dns://name or iface://name, got ";
+        assertEquals("the port is missing; " + forms + "\"tcp://192.0.2.1\"", message("tcp://192.0.2.1"));
+        assertEquals("the port must be from 1 to 65535; " + forms + "\"tcp://host:99999\"", message("tcp://host:99999"));
+        assertEquals("the host is missing; " + forms + "\"tcp://:53\"", message("tcp://:53"));
+        assertEquals("an IPv6 address is written in brackets, such as [::1]:53; " + forms + "\"tcp://::1:53\"",
+                message("tcp://::1:53"));
+        assertEquals("a dns probe takes a name without a port; " + forms + "\"dns://example.org:53\"",
+                message("dns://example.org:53"));
+        assertEquals(forms + "\"wlan0\"", message("wlan0"));
         assertEquals("is empty; expected tcp://host:port, dns://name or iface://name", message(" "));
     }
 
