@@ -45,7 +45,7 @@ final class TcpConnection implements Connection {
     private final DropReport droppedReport;
     private final DropReport overlongReport;
     private final AtomicBoolean wakePosted = new AtomicBoolean();
-    private volatile Scheduler scheduler;
+    private final Scheduler scheduler;
     private volatile State state = State.DOWN;
     private volatile long received;
     private volatile long overlong;
@@ -60,6 +60,7 @@ final class TcpConnection implements Connection {
         this.config = config;
         this.env = env;
         this.log = env.logger();
+        this.scheduler = env.scheduler();
         this.name = "connection '" + env.taskName() + "'";
         this.topic = "connection." + env.taskName();
         this.address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
@@ -67,10 +68,10 @@ final class TcpConnection implements Connection {
         Overflow overflow = Overflow.of(config.overflow());
         this.queue = new OutgoingQueue(config.queue(), overflow);
         this.backoff = new Backoff(config.reconnect(), random);
-        this.droppedReport = new DropReport(env.taskName(), log, n -> name + ": dropped " + Text.count(n, "outgoing line")
-                + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
+        this.droppedReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
+                + Text.count(n, "outgoing line") + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
                 + queue.dropped() + " dropped in all");
-        this.overlongReport = new DropReport(env.taskName(), log, n -> name + ": dropped "
+        this.overlongReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
                 + Text.count(n, "incoming line") + " longer than " + config.maxLineLength() + " bytes (maxLineLength); "
                 + overlong + " dropped in all");
     }
@@ -87,11 +88,10 @@ final class TcpConnection implements Connection {
         if (dropped > 0) {
             droppedReport.add(dropped);
         }
-        Scheduler loop = scheduler;
-        if (loop != null && wakePosted.compareAndSet(false, true)) {
-            loop.post(() -> {
+        if (wakePosted.compareAndSet(false, true)) {
+            scheduler.post(() -> {
                 wakePosted.set(false);
-                startWriter(loop);
+                startWriter(scheduler); // before the task first runs, there is no link: run starts the writer
             });
         }
     }
@@ -136,9 +136,6 @@ final class TcpConnection implements Connection {
 
     @Override
     public void run(Scheduler s) throws Exception {
-        scheduler = s;
-        droppedReport.attach(s);
-        overlongReport.attach(s);
         networkDown = networkDownNow(s);
         Subscription net = s.events().subscribe("net.*", e -> {
             if (e.topic().equals("net.down")) {

@@ -98,7 +98,7 @@ class ConnectionTest {
                 new Backoff.Config(Duration.ofSeconds(1), null, 0.2), null, null, null, null, null, null, null);
         s.spawn("feed", new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()),
                 () -> 0.123456789)); // takes 24.6913578ms off 1s
-        s.run(Duration.ofMillis(975));
+        s.run(Duration.ofMillis(976)); // a moment more: run(span) does not wait for a blocking call due at its end
         String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
         assertEquals(List.of("0 WARNING " + cannot + "975ms", "975 DEBUG " + cannot + "1.95s"), logger.lines());
     }
@@ -193,6 +193,41 @@ class ConnectionTest {
     @Test
     void dropNewestKeepsTheOldestLinesAndCountsAndLogsTheDrops() throws IOException {
         sendTenLinesAndDeliverAfterReconnect("drop-newest", List.of("a", "b", "c"));
+    }
+
+    @Test
+    void linesSentBeforeTheTaskFirstRunsAreWrittenOnceItRunsAndTheirDropsReported() throws IOException {
+        LineServer server = LineServer.start(0, LineServer.hangUpAfter(3));
+        servers.add(server);
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(), null, null, null,
+                null, null, null, 3, null);
+        Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
+        for (char ch = 'a'; ch <= 'j'; ch++) {
+            c.send(String.valueOf(ch));
+        }
+        assertEquals(List.of(7L, 3), List.of(c.dropped(), c.queued()));
+        s.spawn("feed", c);
+        s.run(Duration.ofMillis(500));
+        assertEquals(List.of("h", "i", "j"), server.lines);
+        assertEquals(List.of(
+                "0 WARNING connection 'feed': dropped 7 outgoing lines, the queue was full (queue 3, overflow"
+                        + " drop-oldest); 7 dropped in all",
+                "0 INFO connection 'feed' up: connected to 127.0.0.1:" + server.port()), logger.visible().subList(0, 2));
+    }
+
+    @Test
+    void dropsBeforeTheTaskFirstRunsAreReportedAtTheEndOfTheirWindow() throws IOException {
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", LineServer.closedPort(), null,
+                null, null, null, null, null, 1, null);
+        Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
+        c.send("a");
+        c.send("b");
+        c.send("c");
+        s.spawn("feed", c);
+        s.run(Duration.ofSeconds(11));
+        assertEquals(List.of("10000 WARNING connection 'feed': dropped 2 outgoing lines, the queue was full (queue 1,"
+                + " overflow drop-oldest); 2 dropped in all"),
+                logger.lines().stream().filter(l -> l.contains("dropped")).toList());
     }
 
     @Test
