@@ -178,6 +178,18 @@ class ScheduleTest {
     }
 
     @Test
+    void successiveRateAnswersRestTheServerTwiceAsLongEachTimeButNeverMoreThanADay() {
+        net.script("a", BadAnswer.kissOfDeath("RATE"));
+        start("a", "b");
+        s.run(Duration.ofHours(79).plusMinutes(1));
+        assertEquals(List.of("0s a", "1h a", "3h a", "7h a", "15h a", "1d7h a", "2d7h a", "3d7h a"),
+                net.calls.stream().filter(call -> call.endsWith(" a")).toList());
+        String rests = "WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often; not asking it again for ";
+        assertEquals(List.of("1h", "2h", "4h", "8h", "16h", "1d", "1d", "1d"), log.lines().stream()
+                .filter(l -> l.startsWith(rests)).map(l -> l.substring(rests.length())).toList());
+    }
+
+    @Test
     void goodAnswerEndsTheRateBackOff() {
         net.script("a", BadAnswer.kissOfDeath("RATE"), sample(1, 1), BadAnswer.kissOfDeath("RATE"));
         start("a", "b");
