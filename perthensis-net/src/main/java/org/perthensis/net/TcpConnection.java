@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.perthensis.api.Backoff;
 import org.perthensis.api.Durations;
 import org.perthensis.api.Event;
@@ -35,6 +36,7 @@ final class TcpConnection implements Connection {
     static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
 
     private final ConnectionProvider.Config config;
+    private final Supplier<Socket> sockets;
     private final TaskEnvironment env;
     private final System.Logger log;
     private final String name;
@@ -56,8 +58,16 @@ final class TcpConnection implements Connection {
     private String lastFailure;
     private Link link;
 
-    TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random) {
+    /**
+     * A connection, not yet running.
+     *
+     * @param random the backoff's jitter, values in [0, 1)
+     * @param sockets makes each attempt's unconnected socket: {@code Socket::new}, or a scripted one in tests
+     */
+    TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random,
+            Supplier<Socket> sockets) {
         this.config = config;
+        this.sockets = sockets;
         this.env = env;
         this.log = env.logger();
         this.scheduler = env.scheduler();
@@ -153,7 +163,7 @@ final class TcpConnection implements Connection {
                     waitForNetwork(s);
                 }
                 state = State.CONNECTING;
-                Socket socket = new Socket();
+                Socket socket = sockets.get();
                 String failure = connect(s, socket);
                 if (failure != null) {
                     closeQuietly(socket);
