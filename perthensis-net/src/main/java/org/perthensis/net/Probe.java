@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,16 +128,35 @@ sealed interface Probe {
     /** Passes when the interface exists, is up and has an address that is neither loopback nor link-local. */
     record Iface(String text, String name) implements Probe {
 
+        /**
+         * What the probe needs to know of an interface, read from the system by {@link #read}.
+         *
+         * @param up whether it is up
+         * @param addresses its addresses
+         */
+        record State(boolean up, List<InetAddress> addresses) {
+        }
+
         @Override
         public String check(Duration timeout) throws IOException {
+            return verdict(name, read(name));
+        }
+
+        /** The interface's state as the system sees it, or {@code null} if there is none of that name. */
+        static State read(String name) throws SocketException {
             NetworkInterface iface = NetworkInterface.getByName(name);
-            if (iface == null) {
+            return iface == null ? null : new State(iface.isUp(), iface.inetAddresses().toList());
+        }
+
+        /** {@code null} when an interface in {@code state} passes, else why not. */
+        static String verdict(String name, State state) {
+            if (state == null) {
                 return "there is no interface named " + name;
             }
-            if (!iface.isUp()) {
+            if (!state.up()) {
                 return name + " is down";
             }
-            boolean routable = iface.inetAddresses()
+            boolean routable = state.addresses().stream()
                     .anyMatch(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress());
             return routable ? null : name + " is up but has no address other than loopback or link-local ones";
         }
