@@ -1,5 +1,6 @@
 package org.perthensis.net;
 
+import java.net.Socket;
 import java.util.function.Consumer;
 import org.perthensis.api.Subscription;
 import org.perthensis.api.Task;
@@ -48,7 +49,7 @@ public interface Connection extends Task {
      * @return the connection, not yet running
      */
     static Connection of(ConnectionProvider.Config config, TaskEnvironment environment) {
-        return new TcpConnection(config, environment, TcpConnection.RANDOM);
+        return new TcpConnection(config, environment, TcpConnection.RANDOM, Socket::new);
     }
 
     /**

@@ -2,6 +2,9 @@ package org.perthensis.net;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.perthensis.api.Backoff;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -11,11 +14,13 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
 
     /**
      * The {@code connection} task's configuration. Missing ({@code null}) fields get their
-     * defaults; bad values are rejected with an {@link IllegalArgumentException} naming the field.
+     * defaults; bad values are rejected with a {@link org.perthensis.api.FieldException} naming the field.
      *
      * @param host the server's host name or address; required
      * @param port the server's TCP port, 1 to 65535; required
-     * @param reconnect the backoff between connection attempts (default: 1s doubling up to 60s, 20% jitter)
+     * @param reconnect the waits between connection attempts: {@code initial}, doubling after each
+     *        failed attempt up to {@code max}, back to {@code initial} once a connection is up, each
+     *        shortened by a random part of up to {@code jitter} (default: 1s doubling up to 60s, 20% jitter)
      * @param connectTimeout time allowed to resolve the host and connect (default: 10s)
      * @param keepAlive idle time after which {@code ping} is sent: time since the last line
      *        written (default: none, no pings)
@@ -29,46 +34,42 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
      * @param overflow what a full queue drops: {@code drop-oldest} or {@code drop-newest}
      *        (default: drop-oldest)
      */
-    public record Config(String host, Integer port, Reconnect reconnect, Duration connectTimeout,
+    public record Config(String host, Integer port, Backoff.Config reconnect, Duration connectTimeout,
             Duration keepAlive, String ping, Duration readTimeout, Integer maxLineLength, Integer queue,
             String overflow) {
 
         /**
          * Supplies defaults and checks every field.
          *
-         * @throws IllegalArgumentException for a bad value; the message starts with the field name
+         * @throws org.perthensis.api.FieldException for a bad value, naming the field
          */
         public Config {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host: is required, such as \"192.0.2.10\" or \"example.org\"");
-            }
-            if (port == null) {
-                throw new IllegalArgumentException("port: is required, a TCP port from 1 to 65535");
-            }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port: must be from 1 to 65535, was " + port);
-            }
-            reconnect = reconnect == null ? new Reconnect(null, null, null) : reconnect;
-            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10)
-                    : Text.positive("connectTimeout", connectTimeout);
+            host = Checks.notBlank("host", host, "the server's host name or address, such as \"192.0.2.10\""
+                    + " or \"example.org\"");
+            port = Checks.between("port", Checks.required("port", port, "a TCP port from 1 to 65535"), 1, 65535, 0);
+            reconnect = reconnect == null ? new Backoff.Config(null, null, null) : reconnect;
+            connectTimeout = Checks.positive("connectTimeout", connectTimeout, Duration.ofSeconds(10));
+            keepAlive = Checks.positive("keepAlive", keepAlive, null);
             if (keepAlive != null) {
-                Text.positive("keepAlive", keepAlive);
                 ping = ping == null ? "" : ping;
                 if (ping.indexOf('\n') >= 0 || ping.indexOf('\r') >= 0) {
-                    throw new IllegalArgumentException("ping: must be one line, without line breaks");
+                    throw Checks.invalid("ping", "must be one line, without line breaks");
                 }
             } else if (ping != null) {
-                throw new IllegalArgumentException("ping: has no effect without keepAlive; add keepAlive, such as \"30s\"");
+                throw Checks.invalid("ping", "has no effect without keepAlive; add keepAlive, such as \"30s\"");
             }
-            if (readTimeout != null && Text.positive("readTimeout", readTimeout).compareTo(
-                    keepAlive == null ? Duration.ZERO : keepAlive) <= 0) {
-                throw new IllegalArgumentException("readTimeout: must be longer than keepAlive (" + Text.of(keepAlive)
-                        + "), was " + Text.of(readTimeout) + "; otherwise the connection is dropped before a ping"
-                        + " can be answered");
+            readTimeout = Checks.positive("readTimeout", readTimeout, null);
+            if (readTimeout != null && keepAlive != null) {
+                try {
+                    Checks.longerThan("readTimeout", readTimeout, "keepAlive", keepAlive);
+                } catch (FieldException e) {
+                    throw Checks.invalid(e.field(), e.problem() + "; otherwise the connection is dropped before"
+                            + " a ping can be answered");
+                }
             }
-            maxLineLength = Text.atLeast("maxLineLength", 1, maxLineLength, 8192);
-            queue = Text.atLeast("queue", 1, queue, 1000);
-            overflow = overflow == null ? Overflow.DROP_OLDEST.text() : Overflow.parse(overflow).text();
+            maxLineLength = Checks.atLeast("maxLineLength", maxLineLength, 1, 8192);
+            queue = Checks.atLeast("queue", queue, 1, 1000);
+            overflow = Checks.oneOf("overflow", overflow, Overflow.DROP_OLDEST.text(), Overflow.TEXTS);
         }
 
         /**
@@ -80,37 +81,6 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
          */
         public static Config of(String host, int port) {
             return new Config(host, port, null, null, null, null, null, null, null, null);
-        }
-    }
-
-    /**
-     * The wait between connection attempts: {@code initial}, doubling after each failed attempt
-     * up to {@code max}, back to {@code initial} once a connection is up. Each wait is shortened
-     * by a random part of up to {@code jitter}, so that many devices do not reconnect in step.
-     *
-     * @param initial the first wait (default: 1s)
-     * @param max the longest wait, at least {@code initial} (default: 60s, or {@code initial} if longer)
-     * @param jitter the largest random part taken off a wait, from 0 (none) to below 1 (default: 0.2)
-     */
-    public record Reconnect(Duration initial, Duration max, Double jitter) {
-
-        /**
-         * Supplies defaults and checks every field.
-         *
-         * @throws IllegalArgumentException for a bad value; the message starts with the field name
-         */
-        public Reconnect {
-            initial = initial == null ? Duration.ofSeconds(1) : Text.positive("initial", initial);
-            if (max == null) {
-                max = initial.compareTo(Duration.ofSeconds(60)) > 0 ? initial : Duration.ofSeconds(60);
-            } else if (max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("max: must not be shorter than initial (" + Text.of(initial)
-                        + "), was " + Text.of(max));
-            }
-            jitter = jitter == null ? 0.2 : jitter;
-            if (!(jitter >= 0 && jitter < 1)) {
-                throw new IllegalArgumentException("jitter: must be from 0 (none) to below 1, was " + jitter);
-            }
         }
     }
 

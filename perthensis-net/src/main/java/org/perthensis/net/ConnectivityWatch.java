@@ -4,15 +4,16 @@ import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
+import org.perthensis.api.Ticks;
 
 /** The {@code net} task: fixed-rate checks, hysteresis, events, and the recover command. */
 final class ConnectivityWatch implements NetWatch {
@@ -50,18 +51,12 @@ final class ConnectivityWatch implements NetWatch {
     public void run(Scheduler scheduler) throws Exception {
         // The first state change can be several checks away: say at once what is watched.
         log.log(INFO, () -> "watching " + probes.stream().map(Probe::text).collect(Collectors.joining(", "))
-                + " every " + Text.of(config.every()));
+                + " every " + Durations.format(config.every()));
         streak = 0;
-        long period = config.every().toNanos();
-        long next = scheduler.clock().nanos();
+        Ticks ticks = scheduler.ticks(config.every()); // an overrun checks again at once, with no burst after it
         while (true) {
+            ticks.await();
             check(scheduler);
-            next += period;
-            long now = scheduler.clock().nanos();
-            if (now >= next) {
-                next = now; // overran: check again at once and re-anchor, with no burst of catch-up checks
-            }
-            scheduler.sleep(Duration.ofNanos(next - now));
         }
     }
 

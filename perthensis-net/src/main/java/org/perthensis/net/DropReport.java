@@ -18,38 +18,25 @@ final class DropReport {
     static final Duration WINDOW = Duration.ofSeconds(10);
 
     private final String taskName;
+    private final Scheduler scheduler;
     private final System.Logger log;
     private final LongFunction<String> message;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private volatile Scheduler scheduler;
     private TaskHandle due;
 
-    DropReport(String taskName, System.Logger log, LongFunction<String> message) {
+    /** Reports on {@code scheduler}, the task's own: drops counted before the task runs are reported too. */
+    DropReport(String taskName, Scheduler scheduler, System.Logger log, LongFunction<String> message) {
         this.taskName = taskName;
+        this.scheduler = scheduler;
         this.log = log;
         this.message = message;
     }
 
-    /** Starts reporting on this loop; drops counted before it are reported a window later. */
-    void attach(Scheduler loop) {
-        scheduler = loop;
-        if (pending.get() > 0) {
-            schedule(loop);
-        }
-    }
-
     void add(long dropped) {
         pending.addAndGet(dropped);
-        Scheduler loop = scheduler;
-        if (loop != null) {
-            schedule(loop);
-        }
-    }
-
-    private void schedule(Scheduler loop) {
         if (scheduled.compareAndSet(false, true)) {
-            loop.post(() -> due = loop.after(taskName + " drop report", WINDOW, s -> {
+            scheduler.post(() -> due = scheduler.after(taskName + " drop report", WINDOW, s -> {
                 due = null;
                 flush();
             }));

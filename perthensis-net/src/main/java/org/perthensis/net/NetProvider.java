@@ -3,6 +3,7 @@ package org.perthensis.net;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.perthensis.api.Checks;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -12,7 +13,7 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
 
     /**
      * The {@code net} task's configuration. Missing ({@code null}) fields get their defaults;
-     * bad values are rejected with an {@link IllegalArgumentException} naming the field.
+     * bad values are rejected with a {@link org.perthensis.api.FieldException} naming the field.
      *
      * @param every time between checks (default: 5s)
      * @param probes what a check tries, in order: {@code tcp://host:port} (a connection opens),
@@ -38,12 +39,13 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
         /**
          * Supplies defaults and checks every field.
          *
-         * @throws IllegalArgumentException for a bad value; the message starts with the field name
+         * @throws org.perthensis.api.FieldException for a bad value, naming the field, such as
+         *     {@code probes[1]} for the second probe
          */
         public Config {
-            every = every == null ? Duration.ofSeconds(5) : Text.positive("every", every);
+            every = Checks.positive("every", every, Duration.ofSeconds(5));
             if (probes == null || probes.isEmpty()) {
-                throw new IllegalArgumentException("probes: needs at least one probe, such as"
+                throw Checks.invalid("probes", "needs at least one probe, such as"
                         + " [\"tcp://192.0.2.1:53\", \"dns://example.org\"]; " + Probe.FORMS);
             }
             probes = List.copyOf(probes.stream().map(p -> p == null ? "" : p).toList());
@@ -51,14 +53,13 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
             if (timeout == null) {
                 Duration half = every.dividedBy(2);
                 timeout = half.compareTo(Duration.ofSeconds(2)) < 0 ? half : Duration.ofSeconds(2);
-            } else if (Text.positive("timeout", timeout).compareTo(every) > 0) {
-                throw new IllegalArgumentException("timeout: must not be longer than every ("
-                        + Text.of(every) + "), was " + Text.of(timeout));
+            } else {
+                Checks.atMost("timeout", Checks.positive("timeout", timeout, null), "every", every);
             }
-            upAfter = Text.atLeast("upAfter", 1, upAfter, 1);
-            downAfter = Text.atLeast("downAfter", 1, downAfter, 3);
+            upAfter = Checks.atLeast("upAfter", upAfter, 1, 1);
+            downAfter = Checks.atLeast("downAfter", downAfter, 1, 3);
             if (recover != null && recover.isBlank()) {
-                throw new IllegalArgumentException("recover: is empty; give a shell command,"
+                throw Checks.invalid("recover", "is empty; give a shell command,"
                         + " such as \"nmcli radio wifi off && nmcli radio wifi on\", or leave the field out");
             }
             if (recover == null) {
@@ -66,14 +67,13 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
                 String orphan = recoverAfter != null ? "recoverAfter" : recoverEvery != null ? "recoverEvery"
                         : recoverTimeout != null ? "recoverTimeout" : null;
                 if (orphan != null) {
-                    throw new IllegalArgumentException(orphan + ": has no effect without recover; add a recover command"
+                    throw Checks.invalid(orphan, "has no effect without recover; add a recover command"
                             + " or leave the field out");
                 }
             } else {
-                recoverAfter = Text.atLeast("recoverAfter", 1, recoverAfter, 3);
-                recoverEvery = recoverEvery == null ? Duration.ofMinutes(5) : Text.positive("recoverEvery", recoverEvery);
-                recoverTimeout = recoverTimeout == null ? Duration.ofSeconds(60)
-                        : Text.positive("recoverTimeout", recoverTimeout);
+                recoverAfter = Checks.atLeast("recoverAfter", recoverAfter, 1, 3);
+                recoverEvery = Checks.positive("recoverEvery", recoverEvery, Duration.ofMinutes(5));
+                recoverTimeout = Checks.positive("recoverTimeout", recoverTimeout, Duration.ofSeconds(60));
             }
         }
 

@@ -5,10 +5,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 
 /** One connectivity check, parsed from {@code tcp://host:port}, {@code dns://name} or {@code iface://name}. */
 sealed interface Probe {
@@ -26,14 +29,18 @@ sealed interface Probe {
      */
     String check(Duration timeout) throws IOException;
 
-    /** Parses each probe; a bad one is an error naming {@code field[i]}. */
+    /**
+     * Parses each probe.
+     *
+     * @throws FieldException for a bad one, naming {@code field[i]}
+     */
     static List<Probe> parseAll(String field, List<String> texts) {
         List<Probe> probes = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             try {
                 probes.add(parse(texts.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
+                throw Checks.invalid("[" + i + "]", e.getMessage()).within(field);
             }
         }
         return Collections.unmodifiableList(probes);
@@ -62,8 +69,9 @@ sealed interface Probe {
         };
     }
 
+    /** {@code the port is missing; expected ..., got "tcp://192.0.2.1"}: the form of every field check. */
     private static IllegalArgumentException bad(String text, String why) {
-        return new IllegalArgumentException("'" + text + "' is not a probe; " + why + FORMS);
+        return new IllegalArgumentException(why + FORMS + ", got " + Checks.quote(text));
     }
 
     /** Passes when a TCP connection to the address can be opened. */
@@ -120,16 +128,35 @@ sealed interface Probe {
     /** Passes when the interface exists, is up and has an address that is neither loopback nor link-local. */
     record Iface(String text, String name) implements Probe {
 
+        /**
+         * What the probe needs to know of an interface, read from the system by {@link #read}.
+         *
+         * @param up whether it is up
+         * @param addresses its addresses
+         */
+        record State(boolean up, List<InetAddress> addresses) {
+        }
+
         @Override
         public String check(Duration timeout) throws IOException {
+            return verdict(name, read(name));
+        }
+
+        /** The interface's state as the system sees it, or {@code null} if there is none of that name. */
+        static State read(String name) throws SocketException {
             NetworkInterface iface = NetworkInterface.getByName(name);
-            if (iface == null) {
+            return iface == null ? null : new State(iface.isUp(), iface.inetAddresses().toList());
+        }
+
+        /** {@code null} when an interface in {@code state} passes, else why not. */
+        static String verdict(String name, State state) {
+            if (state == null) {
                 return "there is no interface named " + name;
             }
-            if (!iface.isUp()) {
+            if (!state.up()) {
                 return name + " is down";
             }
-            boolean routable = iface.inetAddresses()
+            boolean routable = state.addresses().stream()
                     .anyMatch(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress());
             return routable ? null : name + " is up but has no address other than loopback or link-local ones";
         }

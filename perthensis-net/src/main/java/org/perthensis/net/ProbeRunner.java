@@ -3,6 +3,7 @@ package org.perthensis.net;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 
 /** Runs one probe for the calling task; tests substitute a scripted one. */
@@ -24,7 +25,7 @@ interface ProbeRunner {
         try {
             return scheduler.withTimeout(timeout, () -> scheduler.blocking(() -> probe.check(timeout)));
         } catch (TimeoutException e) {
-            return "no answer within " + Text.of(timeout);
+            return "no answer within " + Durations.format(timeout);
         } catch (IOException e) {
             return Text.reason(e, timeout);
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 
 /**
@@ -55,7 +56,7 @@ final class RecoverCommand {
             return;
         }
         if (outcome.status() == null) {
-            log.log(WARNING, "recover command did not finish within " + Text.of(timeout) + " and was killed; output: "
+            log.log(WARNING, "recover command did not finish within " + Durations.format(timeout) + " and was killed; output: "
                     + outcome.output());
         } else {
             log.log(outcome.status() == 0 ? INFO : WARNING, "recover command exited with status " + outcome.status()

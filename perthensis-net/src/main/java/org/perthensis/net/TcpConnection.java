@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.perthensis.api.Backoff;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
@@ -32,6 +36,7 @@ final class TcpConnection implements Connection {
     static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
 
     private final ConnectionProvider.Config config;
+    private final Supplier<Socket> sockets;
     private final TaskEnvironment env;
     private final System.Logger log;
     private final String name;
@@ -42,7 +47,7 @@ final class TcpConnection implements Connection {
     private final DropReport droppedReport;
     private final DropReport overlongReport;
     private final AtomicBoolean wakePosted = new AtomicBoolean();
-    private volatile Scheduler scheduler;
+    private final Scheduler scheduler;
     private volatile State state = State.DOWN;
     private volatile long received;
     private volatile long overlong;
@@ -53,21 +58,30 @@ final class TcpConnection implements Connection {
     private String lastFailure;
     private Link link;
 
-    TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random) {
+    /**
+     * A connection, not yet running.
+     *
+     * @param random the backoff's jitter, values in [0, 1)
+     * @param sockets makes each attempt's unconnected socket: {@code Socket::new}, or a scripted one in tests
+     */
+    TcpConnection(ConnectionProvider.Config config, TaskEnvironment env, DoubleSupplier random,
+            Supplier<Socket> sockets) {
         this.config = config;
+        this.sockets = sockets;
         this.env = env;
         this.log = env.logger();
+        this.scheduler = env.scheduler();
         this.name = "connection '" + env.taskName() + "'";
         this.topic = "connection." + env.taskName();
         this.address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
                 : config.host() + ":" + config.port();
-        Overflow overflow = Overflow.parse(config.overflow());
+        Overflow overflow = Overflow.of(config.overflow());
         this.queue = new OutgoingQueue(config.queue(), overflow);
         this.backoff = new Backoff(config.reconnect(), random);
-        this.droppedReport = new DropReport(env.taskName(), log, n -> name + ": dropped " + Text.count(n, "outgoing line")
-                + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
+        this.droppedReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
+                + Text.count(n, "outgoing line") + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
                 + queue.dropped() + " dropped in all");
-        this.overlongReport = new DropReport(env.taskName(), log, n -> name + ": dropped "
+        this.overlongReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
                 + Text.count(n, "incoming line") + " longer than " + config.maxLineLength() + " bytes (maxLineLength); "
                 + overlong + " dropped in all");
     }
@@ -84,11 +98,10 @@ final class TcpConnection implements Connection {
         if (dropped > 0) {
             droppedReport.add(dropped);
         }
-        Scheduler loop = scheduler;
-        if (loop != null && wakePosted.compareAndSet(false, true)) {
-            loop.post(() -> {
+        if (wakePosted.compareAndSet(false, true)) {
+            scheduler.post(() -> {
                 wakePosted.set(false);
-                startWriter(loop);
+                startWriter(scheduler); // before the task first runs, there is no link: run starts the writer
             });
         }
     }
@@ -133,9 +146,6 @@ final class TcpConnection implements Connection {
 
     @Override
     public void run(Scheduler s) throws Exception {
-        scheduler = s;
-        droppedReport.attach(s);
-        overlongReport.attach(s);
         networkDown = networkDownNow(s);
         Subscription net = s.events().subscribe("net.*", e -> {
             if (e.topic().equals("net.down")) {
@@ -153,7 +163,7 @@ final class TcpConnection implements Connection {
                     waitForNetwork(s);
                 }
                 state = State.CONNECTING;
-                Socket socket = new Socket();
+                Socket socket = sockets.get();
                 String failure = connect(s, socket);
                 if (failure != null) {
                     closeQuietly(socket);
@@ -163,8 +173,8 @@ final class TcpConnection implements Connection {
                 }
                 String reason = serve(s, socket);
                 state = State.DOWN;
-                Duration delay = backoff.next();
-                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Text.of(delay));
+                Duration delay = nextWait();
+                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Durations.format(delay));
                 announceDown(reason);
                 pause(s, delay);
             }
@@ -200,8 +210,9 @@ final class TcpConnection implements Connection {
     }
 
     private void connectFailed(Scheduler s, String failure) {
-        Duration delay = backoff.next();
-        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in " + Text.of(delay);
+        Duration delay = nextWait();
+        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in "
+                + Durations.format(delay);
         if (failure.equals(lastFailure)) {
             log.log(DEBUG, () -> line);
         } else {
@@ -210,6 +221,11 @@ final class TcpConnection implements Connection {
         lastFailure = failure;
         announceDown(failure);
         pause(s, delay);
+    }
+
+    /** The next wait of the backoff, in whole milliseconds: what the log line says is what is waited. */
+    private Duration nextWait() {
+        return backoff.next().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void announceDown(String reason) {
@@ -232,7 +248,7 @@ final class TcpConnection implements Connection {
             }));
             return null;
         } catch (TimeoutException e) {
-            return "no answer within " + Text.of(timeout);
+            return "no answer within " + Durations.format(timeout);
         } catch (IOException e) {
             return Text.reason(e, timeout);
         }
@@ -285,7 +301,7 @@ final class TcpConnection implements Connection {
             try {
                 n = s.blocking(() -> l.in.read(buffer));
             } catch (SocketTimeoutException e) {
-                return "no data for " + Text.of(config.readTimeout()) + " (readTimeout)";
+                return "no data for " + Durations.format(config.readTimeout()) + " (readTimeout)";
             } catch (IOException e) {
                 return Text.reason(e, config.connectTimeout());
             }

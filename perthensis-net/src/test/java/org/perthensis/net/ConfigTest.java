@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.perthensis.api.Backoff;
+import org.perthensis.api.FieldException;
 
 class ConfigTest {
 
@@ -44,17 +46,17 @@ class ConfigTest {
                 + " expected tcp://host:port, dns://name or iface://name", error(() -> net(null, null, null, null, null)));
         assertEquals("probes[1]: is empty; expected tcp://host:port, dns://name or iface://name",
                 error(() -> net(null, Arrays.asList("dns://x", null), null, null, null)));
-        assertEquals("probes[0]: 'udp://x:1' is not a probe; expected tcp://host:port, dns://name or iface://name",
+        assertEquals("probes[0]: expected tcp://host:port, dns://name or iface://name, got \"udp://x:1\"",
                 error(() -> net(null, List.of("udp://x:1"), null, null, null)));
-        assertEquals("every: must be positive, was 0ms", error(() -> net(Duration.ZERO, List.of("dns://x"), null, null, null)));
-        assertEquals("timeout: must not be longer than every (5s), was 10s",
+        assertEquals("every: must be positive, got 0s", error(() -> net(Duration.ZERO, List.of("dns://x"), null, null, null)));
+        assertEquals("timeout: must be at most every (5s), got 10s",
                 error(() -> net(null, List.of("dns://x"), Duration.ofSeconds(10), null, null)));
         assertEquals("recover: is empty; give a shell command, such as \"nmcli radio wifi off && nmcli radio wifi on\","
                 + " or leave the field out", error(() -> net(null, List.of("dns://x"), null, " ", null)));
         assertEquals("recoverAfter: has no effect without recover; add a recover command or leave the field out",
                 error(() -> net(null, List.of("dns://x"), null, null, 5)));
-        assertEquals("recoverAfter: must be at least 1, was 0", error(() -> net(null, List.of("dns://x"), null, "true", 0)));
-        assertEquals("downAfter: must be at least 1, was 0", error(() -> new NetProvider.Config(null, List.of("dns://x"),
+        assertEquals("recoverAfter: must be at least 1, got 0", error(() -> net(null, List.of("dns://x"), null, "true", 0)));
+        assertEquals("downAfter: must be at least 1, got 0", error(() -> new NetProvider.Config(null, List.of("dns://x"),
                 null, null, 0, null, null, null, null)));
     }
 
@@ -67,50 +69,50 @@ class ConfigTest {
     void connectionDefaults() {
         ConnectionProvider.Config c = ConnectionProvider.Config.of("192.0.2.10", 7000);
         assertEquals(new ConnectionProvider.Config("192.0.2.10", 7000,
-                new ConnectionProvider.Reconnect(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
+                new Backoff.Config(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
                 Duration.ofSeconds(10), null, null, null, 8192, 1000, "drop-oldest"), c);
         assertEquals("", connection("h", 1, Duration.ofSeconds(30), null, null).ping());
     }
 
     @Test
     void connectionRejectsBadValuesNamingTheField() {
-        assertEquals("host: is required, such as \"192.0.2.10\" or \"example.org\"",
-                error(() -> connection(null, 1, null, null, null)));
-        assertEquals("port: is required, a TCP port from 1 to 65535", error(() -> connection("h", null, null, null, null)));
-        assertEquals("port: must be from 1 to 65535, was 70000", error(() -> connection("h", 70000, null, null, null)));
+        assertEquals("host: is required; give the server's host name or address, such as \"192.0.2.10\" or"
+                + " \"example.org\"", error(() -> connection(null, 1, null, null, null)));
+        assertEquals("host: is empty; give the server's host name or address, such as \"192.0.2.10\" or"
+                + " \"example.org\"", error(() -> connection(" ", 1, null, null, null)));
+        assertEquals("port: is required; give a TCP port from 1 to 65535", error(() -> connection("h", null, null, null, null)));
+        assertEquals("port: must be from 1 to 65535, got 70000", error(() -> connection("h", 70000, null, null, null)));
         assertEquals("ping: has no effect without keepAlive; add keepAlive, such as \"30s\"",
                 error(() -> connection("h", 1, null, "PING", null)));
         assertEquals("ping: must be one line, without line breaks",
                 error(() -> connection("h", 1, Duration.ofSeconds(30), "PI\nNG", null)));
-        assertEquals("readTimeout: must be longer than keepAlive (30s), was 30s; otherwise the connection is dropped"
+        assertEquals("readTimeout: must be longer than keepAlive (30s), got 30s; otherwise the connection is dropped"
                 + " before a ping can be answered",
                 error(() -> connection("h", 1, Duration.ofSeconds(30), null, Duration.ofSeconds(30))));
-        assertEquals("keepAlive: must be positive, was -1s", error(() -> connection("h", 1, Duration.ofSeconds(-1), null, null)));
-        assertEquals("overflow: expected drop-oldest or drop-newest, was 'drop-all'", error(() -> new ConnectionProvider.Config(
+        assertEquals("keepAlive: must be positive, got -1s", error(() -> connection("h", 1, Duration.ofSeconds(-1), null, null)));
+        assertEquals("overflow: must be one of \"drop-oldest\", \"drop-newest\", got \"drop-all\"", error(() -> new ConnectionProvider.Config(
                 "h", 1, null, null, null, null, null, null, null, "drop-all")));
-        assertEquals("queue: must be at least 1, was 0", error(() -> new ConnectionProvider.Config(
+        assertEquals("queue: must be at least 1, got 0", error(() -> new ConnectionProvider.Config(
                 "h", 1, null, null, null, null, null, null, 0, null)));
-        assertEquals("maxLineLength: must be at least 1, was 0", error(() -> new ConnectionProvider.Config(
+        assertEquals("maxLineLength: must be at least 1, got 0", error(() -> new ConnectionProvider.Config(
                 "h", 1, null, null, null, null, null, 0, null, null)));
     }
 
     @Test
-    void reconnectDefaultsAndLimits() {
-        assertEquals(new ConnectionProvider.Reconnect(Duration.ofMinutes(2), Duration.ofMinutes(2), 0.2),
-                new ConnectionProvider.Reconnect(Duration.ofMinutes(2), null, null));
-        assertEquals("max: must not be shorter than initial (5s), was 1s",
-                error(() -> new ConnectionProvider.Reconnect(Duration.ofSeconds(5), Duration.ofSeconds(1), null)));
-        assertEquals("jitter: must be from 0 (none) to below 1, was 1.0",
-                error(() -> new ConnectionProvider.Reconnect(null, null, 1.0)));
-        assertEquals("initial: must be positive, was 0ms", error(() -> new ConnectionProvider.Reconnect(Duration.ZERO, null, null)));
+    void reconnectIsTheBackoffOfTheApiWithItsChecks() {
+        assertEquals(new Backoff.Config(Duration.ofMinutes(2), Duration.ofMinutes(2), 0.2),
+                new ConnectionProvider.Config("h", 1, new Backoff.Config(Duration.ofMinutes(2), null, null), null, null,
+                        null, null, null, null, null).reconnect());
+        assertEquals("max: must be at least initial (5s), got 1s",
+                error(() -> new Backoff.Config(Duration.ofSeconds(5), Duration.ofSeconds(1), null)));
     }
 
     @Test
-    void durationsReadAsTheConfigurationWritesThem() {
-        assertEquals("250ms", Text.of(Duration.ofMillis(250)));
-        assertEquals("1.5s", Text.of(Duration.ofMillis(1500)));
-        assertEquals("90s", Text.of(Duration.ofSeconds(90)));
-        assertEquals("5min", Text.of(Duration.ofMinutes(5)));
-        assertEquals("6h", Text.of(Duration.ofHours(6)));
+    void aBadProbeIsAFieldErrorAtItsIndex() {
+        FieldException e = assertThrows(FieldException.class,
+                () -> net(null, List.of("dns://x", "tcp://x:1", "dns://x:53"), null, null, null));
+        assertEquals("probes[2]", e.field());
+        assertEquals("a dns probe takes a name without a port; expected tcp://host:port, dns://name or iface://name,"
+                + " got \"dns://x:53\"", e.problem());
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.perthensis.api.Backoff;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
@@ -57,7 +58,7 @@ class ConnectionDeliveryTest {
 
     private static ConnectionProvider.Config quickReconnect(int port) {
         return new ConnectionProvider.Config("127.0.0.1", port,
-                new ConnectionProvider.Reconnect(Duration.ofMillis(20), Duration.ofMillis(100), null),
+                new Backoff.Config(Duration.ofMillis(20), Duration.ofMillis(100), null),
                 null, null, null, null, null, null, null);
     }
 
@@ -126,7 +127,7 @@ class ConnectionDeliveryTest {
     void withoutAnswersToPingsTheReadTimeoutReconnects() throws IOException, InterruptedException {
         server = LineServer.start(0, LineServer.RECORD);
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(),
-                new ConnectionProvider.Reconnect(Duration.ofMillis(50), null, null), null,
+                new Backoff.Config(Duration.ofMillis(50), null, null), null,
                 Duration.ofMillis(100), "PING", Duration.ofMillis(400), null, null, null);
         s.spawn("feed", Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>())));
         loop = Thread.ofPlatform().name("loop").start(s::runForever);

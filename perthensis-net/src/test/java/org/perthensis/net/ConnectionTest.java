@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.Backoff;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
@@ -43,7 +45,7 @@ class ConnectionTest {
     private Connection connection(int port, String reconnectInitial, String reconnectMax, Integer queue, String overflow,
             Duration readTimeout) {
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
-                new ConnectionProvider.Reconnect(Duration.parse(reconnectInitial), Duration.parse(reconnectMax), 0.0),
+                new Backoff.Config(Duration.parse(reconnectInitial), Duration.parse(reconnectMax), 0.0),
                 null, null, null, readTimeout, null, queue, overflow);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         s.spawn("feed", c);
@@ -88,6 +90,18 @@ class ConnectionTest {
                 "24000 connection.feed.down {reason=closed by the server}",
                 "25000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
                 "25000 connection.feed.down {reason=closed by the server}"), events);
+    }
+
+    @Test
+    void aJitteredWaitIsWaitedAndLoggedInWholeMilliseconds() throws IOException {
+        int port = LineServer.closedPort();
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
+                new Backoff.Config(Duration.ofSeconds(1), null, 0.2), null, null, null, null, null, null, null);
+        s.spawn("feed", new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()),
+                () -> 0.123456789, Socket::new)); // takes 24.6913578ms off 1s
+        s.run(Duration.ofMillis(976)); // a moment more: run(span) does not wait for a blocking call due at its end
+        String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
+        assertEquals(List.of("0 WARNING " + cannot + "975ms", "975 DEBUG " + cannot + "1.95s"), logger.lines());
     }
 
     @Test
@@ -183,6 +197,41 @@ class ConnectionTest {
     }
 
     @Test
+    void linesSentBeforeTheTaskFirstRunsAreWrittenOnceItRunsAndTheirDropsReported() throws IOException {
+        LineServer server = LineServer.start(0, LineServer.hangUpAfter(3));
+        servers.add(server);
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(), null, null, null,
+                null, null, null, 3, null);
+        Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
+        for (char ch = 'a'; ch <= 'j'; ch++) {
+            c.send(String.valueOf(ch));
+        }
+        assertEquals(List.of(7L, 3), List.of(c.dropped(), c.queued()));
+        s.spawn("feed", c);
+        s.run(Duration.ofMillis(500));
+        assertEquals(List.of("h", "i", "j"), server.lines);
+        assertEquals(List.of(
+                "0 WARNING connection 'feed': dropped 7 outgoing lines, the queue was full (queue 3, overflow"
+                        + " drop-oldest); 7 dropped in all",
+                "0 INFO connection 'feed' up: connected to 127.0.0.1:" + server.port()), logger.visible().subList(0, 2));
+    }
+
+    @Test
+    void dropsBeforeTheTaskFirstRunsAreReportedAtTheEndOfTheirWindow() throws IOException {
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", LineServer.closedPort(), null,
+                null, null, null, null, null, 1, null);
+        Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
+        c.send("a");
+        c.send("b");
+        c.send("c");
+        s.spawn("feed", c);
+        s.run(Duration.ofSeconds(11));
+        assertEquals(List.of("10000 WARNING connection 'feed': dropped 2 outgoing lines, the queue was full (queue 1,"
+                + " overflow drop-oldest); 2 dropped in all"),
+                logger.lines().stream().filter(l -> l.contains("dropped")).toList());
+    }
+
+    @Test
     void dropsAreLoggedOncePerBurstWithTheCount() throws IOException {
         Connection c = connection(LineServer.closedPort(), "PT1S", "PT8S", 1, null, null);
         s.spawn("sender", sch -> {
@@ -201,6 +250,47 @@ class ConnectionTest {
                 "35000 WARNING connection 'feed': dropped 1 outgoing line, the queue was full (queue 1, overflow"
                         + " drop-oldest); 6 dropped in all"),
                 logger.lines().stream().filter(l -> l.contains("dropped")).toList());
+    }
+
+    @Test
+    void linesDroppedWhenAFailedWriteIsPutBackInAFullQueueAreLogged() {
+        Connection[] feed = new Connection[1];
+        OutputStream failsOnTheSecondLine = new OutputStream() {
+            private int lines;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (++lines == 2) {
+                    for (String line : List.of("d", "e", "f")) {
+                        feed[0].send(line); // sent while the write is under way: they fill the queue again
+                    }
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        List<ScriptedSocket> sockets = new ArrayList<>(List.of(ScriptedSocket.writingTo(failsOnTheSecondLine)));
+        ConnectionProvider.Config config = new ConnectionProvider.Config("192.0.2.10", 7000,
+                Backoff.Config.exact(Duration.ofSeconds(1), Duration.ofSeconds(8)), null, null, null, null, null, 3, null);
+        feed[0] = new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()), () -> 0.0,
+                () -> sockets.isEmpty() ? ScriptedSocket.refused() : sockets.removeFirst());
+        feed[0].send("a");
+        feed[0].send("b");
+        feed[0].send("c");
+        s.spawn("feed", feed[0]);
+        s.run(Duration.ofSeconds(11));
+        // "a" went out; "b" and "c", put back in front of "d", "e", "f", are the oldest of five in a queue of three.
+        assertEquals(List.of(1L, 2L, 3), List.of(feed[0].sent(), feed[0].dropped(), feed[0].queued()));
+        assertEquals(List.of(
+                "0 INFO connection 'feed' up: connected to 192.0.2.10:7000",
+                "0 WARNING connection 'feed' down: writing failed: Broken pipe; reconnecting in 1s",
+                "1000 WARNING connection 'feed': cannot connect to 192.0.2.10:7000: Connection refused; retrying in 2s",
+                "10000 WARNING connection 'feed': dropped 2 outgoing lines, the queue was full (queue 3, overflow"
+                        + " drop-oldest); 2 dropped in all"), logger.visible());
     }
 
     @Test

@@ -94,9 +94,8 @@ class NetWatchTest {
         List<Long> at = new ArrayList<>();
         ProbeRunner slowThird = (scheduler, probe, timeout) -> {
             at.add(scheduler.clock().millis());
-            if (at.size() == 3) {
-                scheduler.sleep(Duration.ofSeconds(12)); // a probe far slower than its period
-            }
+            // Each check takes 1s, which must not shift the next; the third is far slower than its period.
+            scheduler.sleep(Duration.ofSeconds(at.size() == 3 ? 12 : 1));
             return null;
         };
         s.spawn("net", watch(config(1, 1, "tcp://192.0.2.1:53"), slowThird));

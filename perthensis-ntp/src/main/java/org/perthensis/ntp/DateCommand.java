@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.perthensis.api.Durations;
 
 /**
  * Steps the system clock with GNU {@code date -s "+1.250000000 seconds"}: relative to the
@@ -13,13 +14,23 @@ import java.util.concurrent.TimeUnit;
  * Setting the clock needs root or the {@code CAP_SYS_TIME} capability.
  */
 final class DateCommand implements SystemClockSetter {
-    private static final long LIMIT_SECONDS = 10;
+    /** How long {@code date} may take; it sets the clock at once, so a slow one is hung. */
+    static final Duration LIMIT = Duration.ofSeconds(10);
 
     private final List<String> command;
+    private final Duration limit;
 
-    /** @param command the program and its leading arguments; the relative time is appended */
-    DateCommand(List<String> command) {
+    /**
+     * @param command the program and its leading arguments; the relative time is appended
+     * @param limit how long it may run before it counts as hung
+     */
+    DateCommand(List<String> command, Duration limit) {
         this.command = List.copyOf(command);
+        this.limit = limit;
+    }
+
+    DateCommand(List<String> command) {
+        this(command, LIMIT);
     }
 
     DateCommand() {
@@ -40,8 +51,8 @@ final class DateCommand implements SystemClockSetter {
             p.getOutputStream().close(); // nothing to say to it
             // Its few lines fit the pipe's buffer, so waiting before reading cannot deadlock,
             // and a hung date cannot hold us.
-            if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException(line.getFirst() + " did not finish within " + LIMIT_SECONDS + "s");
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException(line.getFirst() + " did not finish within " + Durations.format(limit));
             }
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.exitValue() != 0) {

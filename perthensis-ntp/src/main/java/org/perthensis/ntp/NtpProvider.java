@@ -5,6 +5,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.perthensis.api.Checks;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -18,6 +20,8 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
 
     /** The most requests per server and sync: more would only annoy public servers. */
     static final int MAX_SAMPLES = 8;
+    /** The longest of the durations: a longer one is a slip of the unit, not a plan. */
+    static final Duration YEAR = Duration.ofDays(365);
 
     /**
      * The configuration of one {@code ntp} task. A {@code null} field takes its default.
@@ -44,17 +48,15 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
          * @param retry the time between syncs without the time, positive
          * @param refresh the time between syncs with the time, positive
          * @param setSystemClock whether to step the system clock
-         * @throws IllegalArgumentException naming the field and what is wrong with it
+         * @throws org.perthensis.api.FieldException naming the field and what is wrong with it,
+         *     such as {@code servers[1]} for the second server
          */
         public Config {
-            servers = servers == null ? List.of("pool.ntp.org") : List.copyOf(checkServers(servers));
-            samples = samples == null ? 4 : samples;
-            if (samples < 1 || samples > MAX_SAMPLES) {
-                throw new IllegalArgumentException("samples: must be from 1 to " + MAX_SAMPLES + ", got " + samples);
-            }
-            timeout = positive("timeout", timeout, Duration.ofSeconds(2));
-            retry = positive("retry", retry, Duration.ofMinutes(30));
-            refresh = positive("refresh", refresh, Duration.ofHours(6));
+            servers = servers == null ? List.of("pool.ntp.org") : checkServers(servers);
+            samples = Checks.between("samples", samples, 1, MAX_SAMPLES, 4);
+            timeout = upToAYear("timeout", timeout, Duration.ofSeconds(2));
+            retry = upToAYear("retry", retry, Duration.ofMinutes(30));
+            refresh = upToAYear("refresh", refresh, Duration.ofHours(6));
             setSystemClock = setSystemClock != null && setSystemClock;
         }
 
@@ -64,34 +66,22 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
 
         private static List<String> checkServers(List<String> servers) {
             if (servers.isEmpty()) {
-                throw new IllegalArgumentException("servers: needs at least one server, such as \"pool.ntp.org\"");
+                throw Checks.invalid("servers", "needs at least one server, such as \"pool.ntp.org\"");
             }
             List<String> checked = new ArrayList<>();
-            for (String entry : servers) {
-                if (entry == null) {
-                    throw new IllegalArgumentException("servers: an entry is null; give a host name or address");
-                }
+            for (int i = 0; i < servers.size(); i++) {
                 try {
-                    Server.parse(entry);
+                    Server.parse(servers.get(i));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("servers: " + e.getMessage(), e);
+                    throw Checks.invalid("[" + i + "]", e.getMessage()).within("servers");
                 }
-                checked.add(entry.strip());
+                checked.add(servers.get(i).strip());
             }
-            return checked;
+            return List.copyOf(checked);
         }
 
-        private static Duration positive(String field, Duration value, Duration otherwise) {
-            if (value == null) {
-                return otherwise;
-            }
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + ": must be positive, got " + Durations.text(value));
-            }
-            if (value.compareTo(Duration.ofDays(365)) > 0) {
-                throw new IllegalArgumentException(field + ": must be at most a year, got " + Durations.text(value));
-            }
-            return value;
+        private static Duration upToAYear(String field, Duration value, Duration fallback) {
+            return Checks.atMost(field, Checks.positive(field, value, fallback), "a year", YEAR);
         }
     }
 
@@ -120,7 +110,8 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
         NtpTask task = new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
                 NtpTask.SAMPLE_SPACING, environment.logger());
         String starting = "syncing with " + String.join(", ", config.servers()) + " every "
-                + Durations.text(config.retry()) + " until it has the time, then every " + Durations.text(config.refresh());
+                + Durations.format(config.retry()) + " until it has the time, then every "
+                + Durations.format(config.refresh());
         return scheduler -> {
             // A first sync can take a while (timeouts, samples 2 s apart): say at once what is going on.
             environment.logger().log(System.Logger.Level.INFO, starting);

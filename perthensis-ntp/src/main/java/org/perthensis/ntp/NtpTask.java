@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
 import org.perthensis.api.Task;
@@ -78,27 +79,27 @@ final class NtpTask implements Task {
 
     private void failed(Scheduler s, Synchronizer.Failed failed) {
         log.log(WARNING, "sync failed: " + failed.reason() + (clock.hasTime()
-                ? "; keeping the corrected time, next try in " + Durations.text(config.refresh())
-                : "; the time is not known yet, next try in " + Durations.text(config.retry())));
+                ? "; keeping the corrected time, next try in " + Durations.format(config.refresh())
+                : "; the time is not known yet, next try in " + Durations.format(config.retry())));
         s.events().publish("ntp.failed", Map.of("reason", failed.reason()));
     }
 
     private void report(Scheduler s, SyncResult r) {
         log.log(INFO, "synced with " + r.server() + " (stratum " + r.stratum() + "): offset "
-                + Durations.signedMillis(r.offset()) + ", delay " + Durations.plainMillis(r.delay())
-                + "; next sync in " + Durations.text(config.refresh()));
+                + Measurements.offset(r.offset()) + ", delay " + Measurements.delay(r.delay())
+                + "; next sync in " + Durations.format(config.refresh()));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("server", r.server());
-        payload.put("offset", Durations.millis(r.offset()));
-        payload.put("delay", Durations.millis(r.delay()));
+        payload.put("offset", Measurements.millis(r.offset()));
+        payload.put("delay", Measurements.millis(r.delay()));
         payload.put("stratum", r.stratum());
         s.events().publish("ntp.synced", Collections.unmodifiableMap(payload));
     }
 
     private void stepSystemClock(Scheduler s, Duration offset) throws Exception {
         if (offset.abs().compareTo(STEP_THRESHOLD) <= 0) {
-            log.log(DEBUG, () -> "system clock off by " + Durations.signedMillis(offset) + ", within "
-                    + Durations.text(STEP_THRESHOLD) + ": left alone");
+            log.log(DEBUG, () -> "system clock off by " + Measurements.offset(offset) + ", within "
+                    + Durations.format(STEP_THRESHOLD) + ": left alone");
             return;
         }
         try {
@@ -106,7 +107,7 @@ final class NtpTask implements Task {
                 clockSetter.step(offset);
                 return null;
             });
-            log.log(INFO, "stepped the system clock by " + Durations.signedMillis(offset));
+            log.log(INFO, "stepped the system clock by " + Measurements.offset(offset));
         } catch (IOException e) {
             log.log(WARNING, "could not set the system clock (setSystemClock needs root or the CAP_SYS_TIME"
                     + " capability): " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.perthensis.ntp;
 
+import org.perthensis.api.Checks;
+
 /**
  * One configured server: a host name or address and a UDP port.
  *
@@ -10,28 +12,32 @@ record Server(String host, int port) {
 
     static final int NTP_PORT = 123;
 
+    /** The forms an entry may take, for messages. */
+    static final String FORMS = "expected host, host:port, [ipv6] or [ipv6]:port";
+
     /**
      * Reads {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a bare IPv6
      * address (more than one colon, no brackets) has no port.
      *
-     * @throws IllegalArgumentException naming the entry; the caller adds the field name
+     * @throws IllegalArgumentException saying what is wrong, in the form {@code ..., got "entry"};
+     *     the caller names the field
      */
     static Server parse(String text) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            throw new IllegalArgumentException("an entry is empty; give a host name or address");
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("is empty; give a host name or address, such as \"pool.ntp.org\"");
         }
+        String t = text.strip();
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
             if (close < 2) {
-                throw new IllegalArgumentException("'" + text + "' has no closing ']' after the IPv6 address");
+                throw bad(text, "the IPv6 address has no closing ']'; ");
             }
             String rest = t.substring(close + 1);
             if (rest.isEmpty()) {
                 return new Server(t.substring(1, close), NTP_PORT);
             }
             if (!rest.startsWith(":")) {
-                throw new IllegalArgumentException("'" + text + "' has something other than ':port' after ']'");
+                throw bad(text, "only :port may follow ']'; ");
             }
             return new Server(t.substring(1, close), port(text, rest.substring(1)));
         }
@@ -40,7 +46,7 @@ record Server(String host, int port) {
             return new Server(t, NTP_PORT);
         }
         if (colon == 0) {
-            throw new IllegalArgumentException("'" + text + "' has no host before ':'");
+            throw bad(text, "the host is missing; ");
         }
         return new Server(t.substring(0, colon), port(text, t.substring(colon + 1)));
     }
@@ -51,10 +57,13 @@ record Server(String host, int port) {
             port = Integer.parseInt(digits);
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("'" + entry + "' has a bad port '" + digits
-                    + "'; use host or host:port with a port from 1 to 65535");
+            throw bad(entry, "the port must be from 1 to 65535; ");
         }
         return port;
+    }
+
+    private static IllegalArgumentException bad(String entry, String why) {
+        return new IllegalArgumentException(why + FORMS + ", got " + Checks.quote(entry));
     }
 
     /** How log lines and events name the server: {@code host:port}, IPv6 in brackets. */

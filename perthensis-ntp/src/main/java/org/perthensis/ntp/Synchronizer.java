@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 
 /**
@@ -81,7 +82,7 @@ final class Synchronizer {
             long now = s.clock().nanos();
             if (now < peer.restUntil) {
                 long resting = peer.restUntil - now;
-                String why = peer.server + ": resting for another " + Durations.text(Duration.ofNanos(resting))
+                String why = peer.server + ": resting for another " + Durations.format(Duration.ofNanos(resting))
                         + " after a kiss-o'-death RATE";
                 log.log(DEBUG, () -> why);
                 problems.add(why);
@@ -108,7 +109,7 @@ final class Synchronizer {
             problem(problems, peer, "unknown host");
             return null;
         } catch (TimeoutException e) {
-            problem(problems, peer, "no address found within " + Durations.text(RESOLVE_LIMIT));
+            problem(problems, peer, "no address found within " + Durations.format(RESOLVE_LIMIT));
             return null;
         }
         Sample best = null;
@@ -119,8 +120,8 @@ final class Synchronizer {
             }
             try {
                 Sample got = s.blocking(() -> network.exchange(address, timeout));
-                log.log(DEBUG, () -> peer.server + ": offset " + Durations.signedMillis(got.offset())
-                        + ", delay " + Durations.plainMillis(got.delay()) + ", stratum " + got.stratum());
+                log.log(DEBUG, () -> peer.server + ": offset " + Measurements.offset(got.offset())
+                        + ", delay " + Measurements.delay(got.delay()) + ", stratum " + got.stratum());
                 if (best == null || got.delay().compareTo(best.delay()) < 0) {
                     best = got;
                 }
@@ -135,7 +136,7 @@ final class Synchronizer {
             }
         }
         if (best == null) {
-            problem(problems, peer, "no answer within " + Durations.text(timeout)
+            problem(problems, peer, "no answer within " + Durations.format(timeout)
                     + (samples > 1 ? " (" + samples + " requests)" : ""));
         } else if (unanswered > 0) {
             int lost = unanswered;
@@ -154,7 +155,7 @@ final class Synchronizer {
                 Duration next = peer.rest == null ? FIRST_REST : peer.rest.multipliedBy(2);
                 peer.rest = next.compareTo(LONGEST_REST) > 0 ? LONGEST_REST : next;
                 peer.restUntil = s.clock().nanos() + peer.rest.toNanos();
-                yield "; not asking it again for " + Durations.text(peer.rest);
+                yield "; not asking it again for " + Durations.format(peer.rest);
             }
             case "DENY", "RSTR" -> {
                 peer.dropped = true;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.testing.RecordingLogger;
 
@@ -36,7 +37,7 @@ class BadAnswerTest {
     BadAnswerTest() throws Exception {
         bad = new FakeNtpServer();
         good = new FakeNtpServer();
-        s.events().subscribe("ntp.synced", e -> synced.add(Durations.text(s.clock().elapsed()) + " " + e.get("server")));
+        s.events().subscribe("ntp.synced", e -> synced.add(Durations.format(s.clock().elapsed()) + " " + e.get("server")));
     }
 
     @AfterEach

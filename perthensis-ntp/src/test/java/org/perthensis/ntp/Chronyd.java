@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.perthensis.api.Durations;
 
 /**
  * Debian's {@code chronyd} as a real NTP server on a free loopback port: its own configuration
@@ -95,7 +96,7 @@ public final class Chronyd implements AutoCloseable {
             }
         }
         close();
-        unavailable("chronyd did not answer on " + address() + " within " + Durations.text(READY_WITHIN)
+        unavailable("chronyd did not answer on " + address() + " within " + Durations.format(READY_WITHIN)
                 + " (last: " + last + "); its output:\n" + Files.readString(log));
     }
 

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
@@ -91,8 +94,14 @@ class ChronydTest {
         assertTrue(delay >= 0 && Math.abs(offset) <= delay / 2 + 1, "offset " + offset + " ms, delay " + delay + " ms");
         assertEquals("INFO syncing with " + chronyd.address() + " every 30min until it has the time, then every 6h",
                 log.lines().getFirst());
-        assertTrue(log.lines().get(1).startsWith("INFO synced with " + chronyd.address() + " (stratum 8): offset "),
-                log.lines()::toString);
+        String line = log.lines().get(1);
+        Matcher logged = Pattern.compile("INFO synced with " + Pattern.quote(chronyd.address())
+                + " \\(stratum 8\\): offset ([+-])(\\S+), delay (\\S+); next sync in 6h").matcher(line);
+        assertTrue(logged.matches(), line);
+        // The log line says what the event says, to the microsecond, in the notation the config parser reads.
+        double loggedOffset = (logged.group(1).equals("-") ? -1 : 1) * Durations.parse(logged.group(2)).toNanos() / 1e6;
+        assertEquals(offset, loggedOffset, 0.0005001, line);
+        assertEquals(delay, Durations.parse(logged.group(3)).toNanos() / 1e6, 0.0005001, line);
 
         WallClock clock = (WallClock) services.get(WallClock.class);
         assertTrue(clock.hasTime());

@@ -49,6 +49,13 @@ class DateCommandTest {
     }
 
     @Test
+    void aHungCommandIsReportedWithItsLimit() {
+        DateCommand hung = new DateCommand(List.of("sh", "-c", "sleep 30", "date"), Duration.ofMillis(200));
+        IOException e = assertThrows(IOException.class, () -> hung.step(Duration.ofSeconds(1)));
+        assertEquals("sh did not finish within 200ms", e.getMessage());
+    }
+
+    @Test
     void missingCommandIsReported() {
         IOException e = assertThrows(IOException.class,
                 () -> new DateCommand(List.of("/nonexistent/date")).step(Duration.ofSeconds(1)));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 
 /**
@@ -54,7 +55,7 @@ final class FakeNetwork implements NtpNetwork {
 
     @Override
     public Sample exchange(InetSocketAddress server, Duration timeout) throws IOException, BadAnswer {
-        calls.add(Durations.text(scheduler.clock().elapsed()) + " " + server.getHostString());
+        calls.add(Durations.format(scheduler.clock().elapsed()) + " " + server.getHostString());
         Deque<Object> script = scripts.get(server.getHostString());
         Object reply = script == null ? NO_ANSWER : script.size() > 1 ? script.poll() : script.peek();
         return switch (reply) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -28,7 +29,7 @@ class NtpProviderTest {
     }
 
     private static String rejection(Runnable makeConfig) {
-        return assertThrows(IllegalArgumentException.class, makeConfig::run).getMessage();
+        return assertThrows(FieldException.class, makeConfig::run).getMessage();
     }
 
     @Test
@@ -48,21 +49,24 @@ class NtpProviderTest {
 
     @Test
     void badValuesAreRejectedNamingTheField() {
+        String forms = "expected host, host:port, [ipv6] or [ipv6]:port, got ";
         assertEquals("servers: needs at least one server, such as \"pool.ntp.org\"", rejection(() -> servers()));
-        assertEquals("servers: an entry is empty; give a host name or address", rejection(() -> servers(" ")));
-        assertEquals("servers: an entry is null; give a host name or address",
+        assertEquals("servers[0]: is empty; give a host name or address, such as \"pool.ntp.org\"",
+                rejection(() -> servers(" ")));
+        assertEquals("servers[1]: is empty; give a host name or address, such as \"pool.ntp.org\"",
                 rejection(() -> servers("a", null)));
-        assertEquals("servers: 'time:abc' has a bad port 'abc'; use host or host:port with a port from 1 to 65535",
+        assertEquals("servers[0]: the port must be from 1 to 65535; " + forms + "\"time:abc\"",
                 rejection(() -> servers("time:abc")));
-        assertEquals("servers: 'time:0' has a bad port '0'; use host or host:port with a port from 1 to 65535",
+        assertEquals("servers[0]: the port must be from 1 to 65535; " + forms + "\"time:0\"",
                 rejection(() -> servers("time:0")));
-        assertEquals("servers: 'time:65536' has a bad port '65536'; use host or host:port with a port from 1 to 65535",
-                rejection(() -> servers("time:65536")));
-        assertEquals("servers: 'time:' has a bad port ''; use host or host:port with a port from 1 to 65535",
+        assertEquals("servers[1]: the port must be from 1 to 65535; " + forms + "\"time:65536\"",
+                rejection(() -> servers("pool.ntp.org", "time:65536")));
+        assertEquals("servers[0]: the port must be from 1 to 65535; " + forms + "\"time:\"",
                 rejection(() -> servers("time:")));
-        assertEquals("servers: ':123' has no host before ':'", rejection(() -> servers(":123")));
-        assertEquals("servers: '[::1' has no closing ']' after the IPv6 address", rejection(() -> servers("[::1")));
-        assertEquals("servers: '[::1]123' has something other than ':port' after ']'",
+        assertEquals("servers[0]: the host is missing; " + forms + "\":123\"", rejection(() -> servers(":123")));
+        assertEquals("servers[0]: the IPv6 address has no closing ']'; " + forms + "\"[::1\"",
+                rejection(() -> servers("[::1")));
+        assertEquals("servers[0]: only :port may follow ']'; " + forms + "\"[::1]123\"",
                 rejection(() -> servers("[::1]123")));
         assertEquals("samples: must be from 1 to 8, got 0",
                 rejection(() -> new NtpProvider.Config(null, 0, null, null, null, null)));
@@ -74,7 +78,7 @@ class NtpProviderTest {
                 rejection(() -> new NtpProvider.Config(null, null, null, Duration.ofMinutes(-5), null, null)));
         assertEquals("refresh: must be positive, got 0s",
                 rejection(() -> new NtpProvider.Config(null, null, null, null, Duration.ZERO, null)));
-        assertEquals("refresh: must be at most a year, got 8784h",
+        assertEquals("refresh: must be at most a year (365d), got 366d",
                 rejection(() -> new NtpProvider.Config(null, null, null, null, Duration.ofDays(366), null)));
     }
 

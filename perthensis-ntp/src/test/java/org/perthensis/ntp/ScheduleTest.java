@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
 import org.perthensis.testing.RecordingLogger;
@@ -30,7 +31,7 @@ class ScheduleTest {
 
     @BeforeEach
     void recordEvents() {
-        s.events().subscribe("ntp.*", e -> events.add(Durations.text(s.clock().elapsed()) + " " + e.topic()
+        s.events().subscribe("ntp.*", e -> events.add(Durations.format(s.clock().elapsed()) + " " + e.topic()
                 + " " + e.payload()));
     }
 
@@ -64,9 +65,9 @@ class ScheduleTest {
                 "WARNING sync failed: a:123: no answer within 2s; the time is not known yet, next try in 30min",
                 "WARNING a:123: no answer within 2s",
                 "WARNING sync failed: a:123: no answer within 2s; the time is not known yet, next try in 30min",
-                "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h",
-                "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h",
-                "INFO synced with a:123 (stratum 2): offset +5.000 ms, delay 10.000 ms; next sync in 6h"), log.lines());
+                "INFO synced with a:123 (stratum 2): offset +5ms, delay 10ms; next sync in 6h",
+                "INFO synced with a:123 (stratum 2): offset +5ms, delay 10ms; next sync in 6h",
+                "INFO synced with a:123 (stratum 2): offset +5ms, delay 10ms; next sync in 6h"), log.lines());
         assertTrue(clock.hasTime());
     }
 
@@ -159,7 +160,7 @@ class ScheduleTest {
                 "WARNING sync failed: " + reason + "; the time is not known yet, next try in 30min",
                 "WARNING a.invalid:123: unknown host",
                 "WARNING b:1234: cannot ask: No route to host",
-                "INFO synced with c:123 (stratum 2): offset -7.000 ms, delay 3.000 ms; next sync in 6h"), log.lines());
+                "INFO synced with c:123 (stratum 2): offset -7ms, delay 3ms; next sync in 6h"), log.lines());
     }
 
     @Test
@@ -174,6 +175,18 @@ class ScheduleTest {
                 + " RATE; b:123: no answer within 2s}"), events::toString);
         assertTrue(log.lines().contains("WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often;"
                 + " not asking it again for 2h"), log.lines()::toString);
+    }
+
+    @Test
+    void successiveRateAnswersRestTheServerTwiceAsLongEachTimeButNeverMoreThanADay() {
+        net.script("a", BadAnswer.kissOfDeath("RATE"));
+        start("a", "b");
+        s.run(Duration.ofHours(79).plusMinutes(1));
+        assertEquals(List.of("0s a", "1h a", "3h a", "7h a", "15h a", "1d7h a", "2d7h a", "3d7h a"),
+                net.calls.stream().filter(call -> call.endsWith(" a")).toList());
+        String rests = "WARNING a:123: bad answer: kiss-o'-death RATE: asked to send less often; not asking it again for ";
+        assertEquals(List.of("1h", "2h", "4h", "8h", "16h", "1d", "1d", "1d"), log.lines().stream()
+                .filter(l -> l.startsWith(rests)).map(l -> l.substring(rests.length())).toList());
     }
 
     @Test
@@ -236,7 +249,7 @@ class ScheduleTest {
         s.spawn("ntp", task(1, true, "a"));
         s.run(Duration.ofHours(6).plusMinutes(1));
         assertEquals(List.of(Duration.ofMillis(-129)), stepped);
-        assertEquals("INFO stepped the system clock by -129.000 ms", log.lines().getLast());
+        assertEquals("INFO stepped the system clock by -129ms", log.lines().getLast());
     }
 
     @Test
@@ -256,7 +269,7 @@ class ScheduleTest {
         s.spawn("ntp", task(1, true, "a"));
         s.run(Duration.ofMinutes(1));
         assertEquals(List.of(
-                "INFO synced with a:123 (stratum 2): offset +3600000.000 ms, delay 10.000 ms; next sync in 6h",
+                "INFO synced with a:123 (stratum 2): offset +1h, delay 10ms; next sync in 6h",
                 "WARNING could not set the system clock (setSystemClock needs root or the CAP_SYS_TIME capability):"
                         + " date: cannot set date: Operation not permitted"), log.lines());
         assertTrue(clock.hasTime());
