@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.perthensis.journal.JournalOptions.Sync;
 
@@ -37,6 +38,7 @@ final class FileJournal implements Journal {
     private volatile long checkpointed;
     private volatile boolean checkpointDurable = true;
     private volatile boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private FileJournal(Path dir, JournalOptions options, int segmentBytes, long maxBytes, FileChannel lockChannel)
             throws IOException {
@@ -183,7 +185,7 @@ final class FileJournal implements Journal {
 
     @Override
     public void close() throws IOException {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;
