@@ -1,6 +1,6 @@
 /**
- * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers
- * ({@code bench/run}). Not part of the distribution.
+ * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers, and of
+ * the journal beside a plain FileOutputStream ({@code bench/run}). Not part of the distribution.
  *
  * <p>The jar doubles as a one-task plugin, {@code bench-probe}, which the startup benchmark
  * drops onto the distribution's module path to see when the first task body runs.
@@ -9,6 +9,9 @@
  */
 module org.perthensis.bench {
     requires java.management;
+    // com.sun.management.OperatingSystemMXBean: the process's CPU time, exited threads included.
+    requires jdk.management;
+    requires org.perthensis.journal;
     // The probe's public signatures use API types.
     requires transitive org.perthensis.api;
 

@@ -44,7 +44,7 @@ record Metric(String key, String label, Unit unit, boolean higherIsBetter, Strin
 
     /** How values print. */
     enum Unit {
-        PER_SECOND, MICROS, MILLIS, BYTES, PERCENT, COUNT;
+        PER_SECOND, NANOS, MICROS, MILLIS, BYTES, PERCENT, COUNT, RATIO;
 
         String format(double v) {
             if (Double.isNaN(v)) {
@@ -52,12 +52,14 @@ record Metric(String key, String label, Unit unit, boolean higherIsBetter, Strin
             }
             return switch (this) {
                 case PER_SECOND -> v >= 1e6 ? fmt("%.2f M/s", v / 1e6) : v >= 1e3 ? fmt("%.0f k/s", v / 1e3) : fmt("%.0f /s", v);
+                case NANOS -> v >= 10_000 ? fmt("%.0f us", v / 1000) : v >= 1000 ? fmt("%.1f us", v / 1000) : fmt("%.0f ns", v);
                 case MICROS -> v >= 10_000 ? fmt("%.1f ms", v / 1000) : v >= 1000 ? fmt("%.2f ms", v / 1000)
                         : v >= 10 ? fmt("%.0f us", v) : fmt("%.1f us", v);
                 case MILLIS -> fmt("%.0f ms", v);
                 case BYTES -> fmt("%,.0f B", v);
                 case PERCENT -> Math.abs(v) >= 10 ? fmt("%.1f %%", v) : Math.abs(v) >= 0.1 ? fmt("%.2f %%", v) : fmt("%.3f %%", v);
                 case COUNT -> v == Math.rint(v) ? fmt("%,.0f", v) : fmt("%.1f", v);
+                case RATIO -> v >= 10 ? fmt("%.1f", v) : fmt("%.3f", v);
             };
         }
 

@@ -7,7 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This process's resident size, heap and CPU time, read the same way the asyncio peers read theirs. */
+/** This process's resident size, heap, CPU time and disk writes, read the same way the asyncio peers read theirs. */
 final class ProcessStats {
     private ProcessStats() {
     }
@@ -33,6 +33,39 @@ final class ProcessStats {
             Thread.sleep(50);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * From {@code /proc/self/io}: {@code wchar} (bytes handed to write calls), {@code write_bytes}
+     * (bytes this process caused to be sent to the block device, counted when a page is
+     * dirtied) and {@code cancelled_write_bytes} (dirty pages truncated or deleted before they
+     * were written back), in that order.
+     */
+    static long[] io() {
+        long[] v = new long[3];
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                int colon = line.indexOf(':');
+                String key = line.substring(0, colon);
+                long value = Long.parseLong(line.substring(colon + 1).trim());
+                switch (key) {
+                    case "wchar" -> v[0] = value;
+                    case "write_bytes" -> v[1] = value;
+                    case "cancelled_write_bytes" -> v[2] = value;
+                    default -> {
+                        // not needed
+                    }
+                }
+            }
+            return v;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** User plus system CPU time of the whole process, threads that ended included, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**

@@ -20,7 +20,7 @@ final class Report {
         out.println("machine: " + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + ", " + machine.kernel());
         out.println("JDK:     " + machine.jdk());
         out.println("peer:    " + (python != null ? python.version() + " (" + python.path() + ")" : Harness.noPythonNote()));
-        out.println("\"vs asyncio\" is how many times better Perthensis is, from the medians.");
+        out.println("\"vs asyncio\" is how many times better Perthensis is than its peer (asyncio unless named), from the medians.");
         out.println();
     }
 
@@ -33,16 +33,17 @@ final class Report {
     }
 
     void finished(Result r) {
-        out.println("   load: Perthensis " + load(r.ours()) + "; asyncio " + load(r.peer()));
+        String peer = r.benchmark().peerName();
+        out.println("   load: Perthensis " + load(r.ours()) + "; " + peer + " " + load(r.peer()));
         if (r.ours().disturbed() || r.peer().disturbed()) {
             out.println("   DISTURBED: other processes kept more than " + OtherLoad.DISTURBED_CORES
                     + " cores busy; rerun this one on a quiet machine");
         }
         note("Perthensis", r.ours());
-        note("asyncio", r.peer());
+        note(peer, r.peer());
         for (Metric m : r.benchmark().metrics()) {
-            out.printf(Locale.ROOT, "   %-28s Perthensis %-30s asyncio %-30s %s%n", m.label(),
-                    spread(m, r.ours()), peerSpread(m, r.peer()), vs(r.advantage(m)));
+            out.printf(Locale.ROOT, "   %-28s Perthensis %-30s %s %-30s %s%n", m.label(),
+                    spread(m, r.ours()), peer, peerSpread(m, r.peer()), vs(r.advantage(m)));
         }
         for (Check c : r.checks()) {
             out.printf(Locale.ROOT, "   %-12s %s: %s%n", verdict(c), c.target(), c.detail());
@@ -64,7 +65,7 @@ final class Report {
         for (Result r : results) {
             String name = r.benchmark().name();
             for (Metric m : r.benchmark().metrics()) {
-                out.println("| " + name + " | " + m.label() + " | " + spread(m, r.ours()) + " | " + peerSpread(m, r.peer())
+                out.println("| " + name + " | " + m.label() + " | " + spread(m, r.ours()) + " | " + peerCell(r, m)
                         + " | " + vs(r.advantage(m)) + " |");
                 name = "";
             }
@@ -87,6 +88,13 @@ final class Report {
         if (!side.note().isEmpty()) {
             out.println("   " + who + ": " + side.note());
         }
+    }
+
+    /** The peer's figure for the summary table, named when the peer is not asyncio. */
+    private static String peerCell(Result r, Metric m) {
+        String s = peerSpread(m, r.peer());
+        String peer = r.benchmark().peerName();
+        return peer.equals("asyncio") || s.equals("-") ? s : peer + ": " + s;
     }
 
     static String spread(Metric m, Side side) {

@@ -36,6 +36,7 @@ record Result(Benchmark benchmark, Side ours, Side peer, List<Check> checks) {
             double x = advantage(m);
             ratios.put(m.key(), Double.isNaN(x) ? null : x);
         }
+        out.put("peer", benchmark.peerName());
         out.put("vs_asyncio", ratios);
         out.put("perthensis", ours.toJson(benchmark.metrics()));
         out.put("asyncio", peer.toJson(benchmark.metrics()));
