@@ -2,6 +2,7 @@ package org.perthensis.debounce;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.perthensis.api.Durations;
 
 /** Validation shared by the config records; every message starts with the field name. */
 final class Checks {
@@ -35,7 +36,7 @@ final class Checks {
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + ": must be positive, got " + text(value));
+            throw new IllegalArgumentException(field + ": must be positive, got " + Durations.format(value));
         }
         return value;
     }
@@ -45,31 +46,8 @@ final class Checks {
             return fallback;
         }
         if (value.isNegative()) {
-            throw new IllegalArgumentException(field + ": must be 0 (off) or positive, got " + text(value));
+            throw new IllegalArgumentException(field + ": must be 0 (off) or positive, got " + Durations.format(value));
         }
         return value;
-    }
-
-    /** A duration as users write it in the config: {@code 20ms}, {@code 3s}, {@code 1500us}. */
-    static String text(Duration d) {
-        if (d.isNegative()) {
-            return "-" + text(d.negated());
-        }
-        long nanos;
-        try {
-            nanos = d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return d.toString();
-        }
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        if (nanos % 1_000L == 0) {
-            return nanos / 1_000L + "us";
-        }
-        return nanos + "ns";
     }
 }

@@ -3,6 +3,7 @@ package org.perthensis.debounce;
 import static java.lang.System.Logger.Level.INFO;
 
 import com.pi4j.context.Context;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
@@ -28,7 +29,7 @@ final class DebounceTask implements Task {
         try {
             env.logger().log(INFO, () -> "debounce '" + name + "': watching pin " + config.pin()
                     + " (pull " + config.pull() + (config.invert() ? ", inverted" : "")
-                    + ", settle " + Checks.text(config.settle()) + ")");
+                    + ", settle " + Durations.format(config.settle()) + ")");
             Forever.sleep(scheduler);
         } finally {
             pins.remove(config.pin());

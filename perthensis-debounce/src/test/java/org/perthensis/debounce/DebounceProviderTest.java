@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
@@ -44,7 +45,7 @@ class DebounceProviderTest {
     }
 
     private void record(Scheduler s, String pattern) {
-        s.events().subscribe(pattern, e -> events.add(Checks.text(s.clock().elapsed()) + " " + e.topic() + " " + e.payload()));
+        s.events().subscribe(pattern, e -> events.add(Durations.format(s.clock().elapsed()) + " " + e.topic() + " " + e.payload()));
     }
 
     @Test
@@ -69,6 +70,15 @@ class DebounceProviderTest {
                 "INFO debounce 'door': watching pin 12 (pull down, settle 3s)",
                 "INFO debounce 'door': pin 12 is low (released) at start"), log.at(System.Logger.Level.INFO));
         assertEquals(1, s.events().last("debounce.door").orElseThrow().get("level"));
+    }
+
+    @Test
+    void theStartLineShowsTheSettleTimeInTheNotationTheConfigReads() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        s.spawn("contact", task(s, "contact", DebounceConfig.of(12).withSettle(Duration.ofNanos(1_500_000))));
+        s.run(Duration.ZERO);
+        assertEquals(List.of("INFO debounce 'contact': watching pin 12 (pull down, settle 1.5ms)"),
+                log.at(System.Logger.Level.INFO));
     }
 
     @Test

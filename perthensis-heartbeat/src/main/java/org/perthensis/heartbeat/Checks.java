@@ -3,6 +3,7 @@ package org.perthensis.heartbeat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.perthensis.api.Durations;
 
 /** The rules for patterns, hold times and alerts, shared by the config record and the library. */
 final class Checks {
@@ -33,7 +34,7 @@ final class Checks {
 
     static Duration resetHold(Duration hold) {
         if (hold.isNegative()) {
-            throw new IllegalArgumentException("resetHold: must not be negative (0 skips the hold), got " + text(hold));
+            throw new IllegalArgumentException("resetHold: must not be negative (0 skips the hold), got " + Durations.format(hold));
         }
         return hold;
     }
@@ -72,14 +73,5 @@ final class Checks {
     /** Whether {@code topic} matches an event pattern: the topic itself, or a prefix ending in {@code *}. */
     static boolean matches(String pattern, String topic) {
         return pattern.endsWith("*") ? topic.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(topic);
-    }
-
-    /** A duration as users write it in the configuration: {@code 2s}, {@code 250ms}. */
-    static String text(Duration d) {
-        if (d.getNano() % 1_000_000 != 0) {
-            return d.toString();
-        }
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

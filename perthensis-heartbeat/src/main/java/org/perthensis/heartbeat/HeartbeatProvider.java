@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
@@ -165,7 +166,7 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
         Heartbeat heartbeat = new Heartbeat(output, config.pattern(), config.resetHold(), config.alerts(), name,
                 env.logger());
         env.logger().log(INFO, () -> "heartbeat '" + name + "' started on " + where + ": "
-                + (config.resetHold().isZero() ? "" : "on for " + Checks.text(config.resetHold()) + ", then ")
+                + (config.resetHold().isZero() ? "" : "on for " + Durations.format(config.resetHold()) + ", then ")
                 + "pattern " + config.pattern() + " ms"
                 + config.alerts().stream()
                         .map(a -> "; alert " + a.on() + " until " + a.until() + ": " + a.pattern() + " ms")

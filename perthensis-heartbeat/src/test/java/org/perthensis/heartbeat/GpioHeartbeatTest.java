@@ -81,6 +81,14 @@ class GpioHeartbeatTest {
     }
 
     @Test
+    void theStartLineShowsTheResetHoldInTheNotationTheConfigReads() {
+        s.spawn("status", task(new Config(17, null, false, List.of(100, 100), Duration.ofMillis(1500), null, null)));
+        runUntilSetUp();
+        assertEquals(List.of("INFO heartbeat 'status' started on gpio 17: on for 1.5s, then pattern [100, 100] ms"),
+                log.visible());
+    }
+
+    @Test
     void pinIsDrivenHighForOnWithACustomPatternAndLeftLow() {
         TaskHandle task = s.spawn("status", task(new Config(17, null, false, List.of(300, 200), Duration.ZERO, null, null)));
         runUntilSetUp();
