@@ -324,7 +324,7 @@ class DebouncerTest {
     void aPinCanBeAddedOnlyOnce() {
         pins.add(plain(17), seen);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pins.add(plain(17), seen));
-        assertEquals("pin: 17 is already debounced (by another task, or added twice); each pin can be debounced once",
+        assertEquals("pin: GPIO 17 is already debounced (by another task, or added twice); each pin can be debounced once",
                 e.getMessage());
     }
 

@@ -75,9 +75,9 @@ final class AlertTracker {
         String topic = event.topic();
         for (int i = 0; i < alerts.size(); i++) {
             Alert alert = alerts.get(i);
-            if (Checks.matches(alert.until(), topic)) {
+            if (Events.matches(alert.until(), topic)) {
                 active.remove(Integer.valueOf(i));
-            } else if (Checks.matches(alert.on(), topic) && !active.contains(i)) {
+            } else if (Events.matches(alert.on(), topic) && !active.contains(i)) {
                 active.add(i);
             }
         }

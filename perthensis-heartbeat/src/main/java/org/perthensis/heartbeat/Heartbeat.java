@@ -6,6 +6,8 @@ import static java.lang.System.Logger.Level.INFO;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
 
@@ -64,7 +66,7 @@ public final class Heartbeat {
      * @param pattern on and off times in milliseconds: an even number of positive values
      * @param resetHold how long to hold the LED on at start; zero skips the hold
      * @param alerts patterns shown while conditions signalled by events last; may be empty
-     * @throws IllegalArgumentException for a bad value; the message starts with the field name,
+     * @throws FieldException for a bad value, naming the field as the configuration does,
      *         such as {@code alerts[1].pattern: ...}
      */
     public Heartbeat(LedOutput output, List<Integer> pattern, Duration resetHold, List<Alert> alerts) {
@@ -74,9 +76,9 @@ public final class Heartbeat {
     Heartbeat(LedOutput output, List<Integer> pattern, Duration resetHold, List<Alert> alerts, String name,
             System.Logger log) {
         this.output = Objects.requireNonNull(output, "output");
-        this.pattern = Checks.pattern("pattern", pattern);
-        this.resetHold = Checks.resetHold(Objects.requireNonNull(resetHold, "resetHold"));
-        this.alerts = Checks.alerts(Objects.requireNonNull(alerts, "alerts"));
+        this.pattern = Patterns.pattern("pattern", pattern);
+        this.resetHold = Checks.notNegative("resetHold", Objects.requireNonNull(resetHold, "resetHold"), null);
+        this.alerts = Patterns.alerts(Objects.requireNonNull(alerts, "alerts"));
         this.name = name;
         this.log = log;
     }

@@ -254,9 +254,10 @@ class HeartbeatTest {
     void libraryConstructorChecksLikeTheConfig() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Heartbeat(led,
                 List.of(100, 100), Duration.ZERO, List.of(NET_DOWN, new Alert("a", "b", List.of(100)))));
-        assertEquals("alerts[1].pattern: needs an even number of durations (on, off, on, off, ...), got 1", e.getMessage());
+        assertEquals("alerts[1].pattern: must have an even number of durations (on, off, on, off, ...), got 1: [100]",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Heartbeat(led, List.of(100, 100), Duration.ofMillis(-5), List.of()));
-        assertEquals("resetHold: must not be negative (0 skips the hold), got -5ms", e.getMessage());
+        assertEquals("resetHold: must not be negative, got -5ms", e.getMessage());
     }
 }
