@@ -36,10 +36,6 @@ final class TimerDebouncer implements Debouncer {
         this.clock = scheduler.clock();
     }
 
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
     @Override
     public void add(DebounceConfig pin, PinListener listener) {
         add(pin, listener, LOG);

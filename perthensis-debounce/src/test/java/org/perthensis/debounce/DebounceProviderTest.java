@@ -3,7 +3,9 @@ package org.perthensis.debounce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +121,20 @@ class DebounceProviderTest {
         assertEquals(TaskHandle.State.RUNNING, second.state());
         assertEquals(List.of("220ms debounce.door {level=0, pressed=false, at=2000-01-01T00:00:00.200Z, initial=true}"),
                 events, "a restart reports its initial level again");
+    }
+
+    @Test
+    void everyDebounceTaskSharesOneDebouncerMadeAtCreateOnTheEnvironmentsScheduler() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        task(s, "door", DebounceConfig.of(12));
+        Object shared = services.get(TimerDebouncer.class);
+        assertNotNull(shared, "made when the first task is created, before anything runs");
+        task(s, "window", DebounceConfig.of(13));
+        assertSame(shared, services.get(TimerDebouncer.class));
+
+        s.spawn("bell", task(s, "bell", DebounceConfig.of(16)));
+        s.run(Duration.ofMillis(100));
+        assertTrue(((TimerDebouncer) shared).timerArms() > 0, "the shared debouncer times the running task's pin");
     }
 
     @Test
