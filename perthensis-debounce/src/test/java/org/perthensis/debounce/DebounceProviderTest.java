@@ -147,6 +147,14 @@ class DebounceProviderTest {
     }
 
     @Test
+    void withoutAPi4jContextTheTaskCannotBeCreated() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DebounceProvider()
+                .create(DebounceConfig.of(12), TaskEnvironment.of("door", s, log, new HashMap<>())));
+        assertEquals("task 'door' needs a com.pi4j.context.Context service, and none is registered", e.getMessage());
+    }
+
+    @Test
     void edgesFromPi4jsThreadReachTheLoopAndAreDebouncedInRealTime() throws Exception {
         Scheduler s = Scheduler.create();
         Duration settle = Duration.ofMillis(250); // long, so that a descheduled test thread cannot split the bounces

@@ -127,6 +127,9 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
 
     private static Task gpioTask(Config config, TaskEnvironment env) {
         String name = env.taskName();
+        // Looked up here, as the debounce tasks do: without GPIO the task is left out at creation,
+        // rather than started only to fail, and restarted to fail again.
+        Context pi4j = env.requireService(Context.class);
         // Claimed like the debounce inputs, so that an output and an input on one pin clash in the config.
         env.claim("gpio:" + config.pin()).ifPresent(owner -> {
             throw Checks.invalid("pin", "GPIO " + config.pin() + " is already used by task '" + owner
@@ -134,10 +137,8 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
         });
         String where = "gpio " + config.pin() + (config.invert() ? " (active low)" : "");
         return scheduler -> {
-            Context pi4j = env.requireService(Context.class);
-            // Off the loop: Pi4J's first output may load native code and probe the board.
-            DigitalOutput output = scheduler.blocking(() -> GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name,
-                    config.pin(), config.invert()));
+            DigitalOutput output = GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name, config.pin(),
+                    config.invert());
             try {
                 beat(new GpioLed(output, config.invert()), where, config, env, scheduler);
             } finally {
