@@ -1,12 +1,12 @@
 package org.perthensis.heartbeat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.perthensis.api.Event;
 import org.perthensis.api.Events;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.api.Ticks;
 
 /**
  * Which alerts are active, in the order they became active. A listener keeps this exact, since
@@ -88,12 +88,23 @@ final class AlertTracker {
         return active.isEmpty() ? NONE : active.getLast();
     }
 
-    /** Sleeps for {@code span}, waking early on an event that may have changed the alerts. */
-    void sleep(Duration span) {
+    /**
+     * Waits for the next tick of {@code steps}, waking early on an event that may have changed
+     * the alerts. A tick held up past its time (the work overran, or the loop was busy) comes at
+     * once and the schedule goes on from there, by the rule of {@link Ticks}.
+     *
+     * @return whether the tick came and was taken; {@code false} if an event came first
+     */
+    boolean awaitTick(Ticks steps) {
         if (watch == null) {
-            scheduler.sleep(span);
-        } else {
-            scheduler.events().await(watch, span);
+            steps.await();
+            return true;
         }
+        scheduler.events().await(watch, steps.untilDue());
+        if (steps.isDue()) {
+            steps.await();
+            return true;
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import org.perthensis.api.Checks;
 import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.api.Ticks;
 
 /**
  * Blinks an LED in a repeating pattern on the scheduler, so that a stalled loop shows as a
@@ -28,6 +29,10 @@ import org.perthensis.api.Subscription;
  * mid-step, starting the new pattern from its first (on) step. An alert that starts during the
  * reset hold is shown when the hold ends. An alert whose {@code on} topic was published before
  * {@code beat} started, and whose {@code until} topic was not, is shown from the start.
+ *
+ * <p>The steps follow one {@link Scheduler#ticks(Duration) fixed-rate schedule}, each due its
+ * length after the start of the one before. A step the task is held up past begins at once
+ * when it gets the turn, and the rhythm goes on from there, skipping the steps missed.
  *
  * <p>When the task ends (it is cancelled or the scheduler shuts down) the LED is left off.
  *
@@ -120,11 +125,11 @@ public final class Heartbeat {
     private void run(Scheduler scheduler, AlertTracker tracker, Led led) {
         int shownAlert = AlertTracker.NONE;
         List<Integer> shown = null;
+        Ticks steps = null; // a tick at the start of each step; its rate is the length of the step begun
         int step = 0;
-        long stepEnd = 0;
+        boolean stepEnded = false;
         while (true) {
             int alert = tracker.shown();
-            long now = scheduler.clock().nanos();
             if (shown == null || alert != shownAlert) {
                 if (alert != shownAlert) {
                     logSwitch(alert);
@@ -133,16 +138,14 @@ public final class Heartbeat {
                 // A switch starts the pattern afresh even when it equals the one shown: a new beat.
                 shown = alert == AlertTracker.NONE ? pattern : alerts.get(alert).pattern();
                 step = 0;
-                stepEnd = now + nanos(shown.get(0));
-            } else if (now >= stepEnd) {
+                steps = scheduler.ticks(Duration.ofMillis(shown.get(0)));
+                steps.await(); // the first tick is due at once
+            } else if (stepEnded) {
                 step = (step + 1) % shown.size();
-                long length = nanos(shown.get(step));
-                // Keep the rhythm after waking a little late; after a stall, start the step afresh
-                // rather than race through the missed ones.
-                stepEnd = stepEnd + length > now ? stepEnd + length : now + length;
+                steps.changeRate(Duration.ofMillis(shown.get(step)));
             }
             led.set(step % 2 == 0);
-            tracker.sleep(Duration.ofNanos(stepEnd - now));
+            stepEnded = tracker.awaitTick(steps);
         }
     }
 
@@ -154,10 +157,6 @@ public final class Heartbeat {
             log.log(INFO, () -> "heartbeat '" + name + "' shows alert " + a.on() + " (until " + a.until() + "): pattern "
                     + a.pattern() + " ms");
         }
-    }
-
-    private static long nanos(int millis) {
-        return millis * 1_000_000L;
     }
 
     /** The output, written only when its state changes. */

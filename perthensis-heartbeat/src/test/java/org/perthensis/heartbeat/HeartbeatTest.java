@@ -223,6 +223,32 @@ class HeartbeatTest {
     }
 
     @Test
+    void aHoldUpWithinAStepKeepsTheRhythm() {
+        LedOutput slow = on -> {
+            led.set(on);
+            if (s.clock().millis() == 200) {
+                s.sleep(30); // a write that holds the task, ending before the step does
+            }
+        };
+        s.spawn("status", new Heartbeat(slow, List.of(100, 100), Duration.ZERO, List.of(), "status", log)::beat);
+        s.run(Duration.ofMillis(499));
+        assertEquals(List.of("0 on", "100 off", "200 on", "300 off", "400 on"), led.edges);
+    }
+
+    @Test
+    void aStallPastTheEndOfAStepBeginsTheNextAtOnceAndTheRhythmGoesOnFromThereWithoutCatchingUp() {
+        LedOutput stalling = on -> {
+            led.set(on);
+            if (s.clock().millis() == 200) {
+                s.sleep(350); // the step begun at 200 was to end at 300; the steps due at 300, 400 and 500 are missed
+            }
+        };
+        s.spawn("status", new Heartbeat(stalling, List.of(100, 100), Duration.ZERO, List.of(), "status", log)::beat);
+        s.run(Duration.ofMillis(899));
+        assertEquals(List.of("0 on", "100 off", "200 on", "550 off", "650 on", "750 off", "850 on"), led.edges);
+    }
+
+    @Test
     void beatsOnTheRealClockNeverEarly() {
         Scheduler real = Scheduler.create();
         List<long[]> edges = new ArrayList<>();
