@@ -54,6 +54,8 @@ public final class Heartbeat {
     private final List<Alert> alerts;
     private final String name;
     private final System.Logger log;
+    /** How often the beating task has woken, for tests: once a step, and once a switch of alert. */
+    private long wakeUps;
 
     /**
      * A heartbeat with the default pattern and reset hold, and no alerts.
@@ -98,7 +100,7 @@ public final class Heartbeat {
      */
     public void beat(Scheduler scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
-        AlertTracker tracker = new AlertTracker(alerts, scheduler);
+        AlertTracker tracker = new AlertTracker(alerts, scheduler, "heartbeat." + name);
         Led led = new Led();
         Throwable failure = null;
         try (Subscription following = tracker.follow()) {
@@ -146,7 +148,12 @@ public final class Heartbeat {
             }
             led.set(step % 2 == 0);
             stepEnded = tracker.awaitTick(steps);
+            wakeUps++;
         }
+    }
+
+    long wakeUps() {
+        return wakeUps;
     }
 
     private void logSwitch(int alert) {
