@@ -2,7 +2,10 @@ package org.perthensis.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,44 @@ class MissingModuleIT {
             assertEquals(List.of("WARN  [app] task 'clock' (type ntp) skipped: no module on the module path provides"
                     + " type 'ntp'; add perthensis-ntp.jar. Available: " + available + "."),
                     log.stream().filter(l -> l.startsWith("WARN")).toList());
+            app.sigterm();
+            assertEquals(0, app.awaitExit());
+        }
+    }
+
+    /**
+     * Off a Raspberry Pi without pi4j-plugin-mock.jar there is no GPIO: every task that uses a pin
+     * is left out when it is created, the same way for the heartbeat's output as for the
+     * debounce and rotary inputs, and none is started only to fail and be restarted.
+     */
+    @Test
+    void withoutTheMockPluginOffAPiEveryGpioTaskIsLeftOutAlikeAndTheRestRuns() {
+        assumeFalse(Files.exists(Path.of("/proc/device-tree/model")), "a Raspberry Pi has GPIO without the mock");
+        Path mods = Distribution.copyMods(dir, List.of(Distribution.EXAMPLE_PLUGIN), "pi4j-plugin-mock.jar");
+        Distribution.write(dir.resolve("perthensis.json"), """
+                {
+                  "tasks": [
+                    { "type": "heartbeat", "name": "status", "pin": 17 },
+                    { "type": "debounce", "name": "door", "pin": 12 },
+                    { "type": "rotary", "name": "knob", "clk": 4, "dt": 5 },
+                    { "type": "counter", "name": "ticks", "every": "200ms" }
+                  ]
+                }
+                """);
+        try (AppProcess app = Distribution.start(dir, mods)) {
+            app.awaitLog("INFO  [perthensis.example.counter.ticks] 3"::equals, "with the third tick");
+            List<String> leftOut = app.log().stream().filter(l -> l.contains("could not be created")).toList();
+            List<String> tasks = List.of("'status' (type heartbeat)", "'door' (type debounce)", "'knob' (type rotary)");
+            assertEquals(3, leftOut.size(), String.join("\n", app.log()));
+            for (int i = 0; i < 3; i++) {
+                String line = leftOut.get(i);
+                String prefix = "ERROR [app] task " + tasks.get(i) + " could not be created and is left out: ";
+                assertTrue(line.startsWith(prefix), line);
+                String name = tasks.get(i).substring(0, tasks.get(i).indexOf(' '));
+                assertEquals(leftOut.getFirst().substring(leftOut.getFirst().indexOf(": ")).replace("'status'", name),
+                        line.substring(line.indexOf(": ")), "one reason, worded alike");
+            }
+            assertFalse(app.log().stream().anyMatch(l -> l.contains("restarting")), String.join("\n", app.log()));
             app.sigterm();
             assertEquals(0, app.awaitExit());
         }

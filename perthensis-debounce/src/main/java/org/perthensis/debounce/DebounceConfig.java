@@ -1,19 +1,22 @@
 package org.perthensis.debounce;
 
 import java.time.Duration;
+import java.util.List;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 
 /**
  * The settings of one debounced pin: the {@code debounce} task type's configuration, and what
  * {@link Debouncer#add} and {@link Debouncer#attach} take.
  *
- * <p>Missing ({@code null}) fields get their defaults; bad values are rejected with an
- * {@link IllegalArgumentException} whose message starts with the field name.
+ * <p>Missing ({@code null}) fields get their defaults; bad values are rejected with a
+ * {@link FieldException} naming the field, such as {@code settle: must be positive, got 0s}.
  *
  * <pre>{@code
  * DebounceConfig button = DebounceConfig.of(17).withPull("up").withInvert(true);
  * }</pre>
  *
- * @param pin the GPIO (BCM) number of the input; required
+ * @param pin the BCM GPIO number of the input, 0 to {@value Checks#MAX_GPIO}; required
  * @param pull the pull resistor: {@code up}, {@code down} or {@code off} (default: {@code down})
  * @param invert whether a low level means pressed, as for a button wired to ground (default: false)
  * @param settle how long the level must stay unchanged to count (default: 20ms; positive)
@@ -28,19 +31,21 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
     static final Duration DEFAULT_SETTLE = Duration.ofMillis(20);
     static final Duration DEFAULT_LONG_PRESS = Duration.ofSeconds(1);
     static final Duration DEFAULT_MULTI_CLICK = Duration.ofMillis(400);
+    /** The pull resistors a pin can have, for {@code pull} here and in {@link RotaryConfig}. */
+    static final List<String> PULLS = List.of("up", "down", "off");
 
     /**
      * Supplies defaults and checks the values.
      *
-     * @throws IllegalArgumentException for a bad value; the message starts with the field name
+     * @throws FieldException for a bad value, naming the field
      */
     public DebounceConfig {
         Checks.gpio("pin", pin);
-        pull = Checks.pull("pull", pull, "down");
+        pull = Checks.oneOf("pull", pull, "down", PULLS);
         invert = invert != null && invert;
         settle = Checks.positive("settle", settle, DEFAULT_SETTLE);
-        longPress = Checks.zeroOrPositive("longPress", longPress, DEFAULT_LONG_PRESS);
-        multiClick = Checks.zeroOrPositive("multiClick", multiClick, DEFAULT_MULTI_CLICK);
+        longPress = Checks.notNegative("longPress", longPress, DEFAULT_LONG_PRESS);
+        multiClick = Checks.notNegative("multiClick", multiClick, DEFAULT_MULTI_CLICK);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.perthensis.api.TaskProvider;
 
 /**
  * Task type {@code debounce}: one debounced input pin or button, published as
- * {@code debounce.<name>} events. Every {@code debounce} task on a scheduler shares one
+ * {@code debounce.<name>} events. Every {@code debounce} task of the runtime shares one
  * {@link Debouncer}, so one timer serves all their pins.
  */
 public final class DebounceProvider implements TaskProvider<DebounceConfig> {
@@ -31,7 +31,21 @@ public final class DebounceProvider implements TaskProvider<DebounceConfig> {
     public Task create(DebounceConfig config, TaskEnvironment environment) {
         Context pi4j = environment.requireService(Context.class);
         PinClaims.claim(environment, "pin", config.pin());
-        return new DebounceTask(config, environment, pi4j);
+        return new DebounceTask(config, environment, pi4j, sharedDebouncer(environment));
+    }
+
+    /**
+     * The one debouncer of every {@code debounce} task of the runtime, made by the first one
+     * with the environment's scheduler and kept as a service, so that one timer serves all pins.
+     */
+    private static TimerDebouncer sharedDebouncer(TaskEnvironment environment) {
+        synchronized (TimerDebouncer.class) { // two environments of one registry may create at once
+            return environment.service(TimerDebouncer.class).orElseGet(() -> {
+                TimerDebouncer pins = new TimerDebouncer(environment.scheduler());
+                environment.provide(TimerDebouncer.class, pins);
+                return pins;
+            });
+        }
     }
 
     @Override

@@ -29,6 +29,15 @@ final class GpioInput implements AutoCloseable {
     /**
      * Opens {@code pin} as an input with the given pull resistor and Pi4J's own debouncing
      * turned off: this module does the debouncing, and needs each edge when it happens.
+     *
+     * <p>Called on the loop, not in {@code blocking(...)}, as the heartbeat opens its output: the
+     * one rule for every GPIO task. Pi4J loads its native code and probes the board when the
+     * context is built (its providers' {@code initialize}), which the runtime does before the
+     * loop runs; opening a pin is then one line request (gpiod) or sysfs export (linuxfs), short
+     * like the LED device's sysfs writes, and the slow-turn warning would name a task whose open
+     * is not. A pin opened in a blocking call that its task's cancellation abandons would stay
+     * open with nobody to close it, and the restarted task could not open it again; on the loop,
+     * every Pi4J create also comes from one thread.
      */
     static GpioInput open(Context pi4j, String id, int pin, String pull, EdgeListener listener, System.Logger log) {
         DigitalInput input;

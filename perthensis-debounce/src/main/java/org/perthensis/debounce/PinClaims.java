@@ -1,5 +1,7 @@
 package org.perthensis.debounce;
 
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.TaskEnvironment;
 
 /**
@@ -15,11 +17,11 @@ final class PinClaims {
     /**
      * Claims {@code pin} for the environment's task.
      *
-     * @throws IllegalArgumentException naming {@code field} if another task has claimed the pin
+     * @throws FieldException naming {@code field} if another task has claimed the pin
      */
     static void claim(TaskEnvironment env, String field, int pin) {
         env.claim("gpio:" + pin).ifPresent(owner -> {
-            throw new IllegalArgumentException(field + ": GPIO " + pin + " is already used by task '" + owner
+            throw Checks.invalid(field, "GPIO " + pin + " is already used by task '" + owner
                     + "'; each input can be read by one task");
         });
     }

@@ -1,20 +1,22 @@
 package org.perthensis.debounce;
 
-import java.util.Locale;
+import java.util.List;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 
 /**
  * The settings of one rotary encoder: the {@code rotary} task type's configuration, and what
  * {@link RotaryEncoder#create} and {@link RotaryEncoder#attach} take.
  *
- * <p>Missing ({@code null}) fields get their defaults; bad values are rejected with an
- * {@link IllegalArgumentException} whose message starts with the field name.
+ * <p>Missing ({@code null}) fields get their defaults; bad values are rejected with a
+ * {@link FieldException} naming the field, such as {@code step: must be at least 1, got 0}.
  *
  * <pre>{@code
  * RotaryConfig volume = RotaryConfig.of(4, 5).withRange(0, 100, false);
  * }</pre>
  *
- * @param clk the GPIO (BCM) number of the encoder's CLK (A) line; required
- * @param dt the GPIO (BCM) number of the encoder's DT (B) line; required, not {@code clk}
+ * @param clk the BCM GPIO number of the encoder's CLK (A) line; required
+ * @param dt the BCM GPIO number of the encoder's DT (B) line; required, not {@code clk}
  * @param pull the pull resistor on both lines: {@code up}, {@code down} or {@code off} (default: {@code up})
  * @param invert whether the lines are low at rest instead of high (default: false)
  * @param reverse whether to swap clockwise and counter-clockwise (default: false)
@@ -34,42 +36,35 @@ public record RotaryConfig(Integer clk, Integer dt, String pull, Boolean invert,
     /**
      * Supplies defaults and checks the values.
      *
-     * @throws IllegalArgumentException for a bad value; the message starts with the field name
+     * @throws FieldException for a bad value, naming the field
      */
     public RotaryConfig {
         Checks.gpio("clk", clk);
         Checks.gpio("dt", dt);
         if (clk.equals(dt)) {
-            throw new IllegalArgumentException("dt: must be another pin than clk, both are " + dt);
+            throw Checks.invalid("dt", "must be another pin than clk, got " + dt + " for both");
         }
-        pull = Checks.pull("pull", pull, "up");
+        pull = Checks.oneOf("pull", pull, "up", DebounceConfig.PULLS);
         invert = invert != null && invert;
         reverse = reverse != null && reverse;
-        String chosen = mode == null ? "stable" : mode.trim().toLowerCase(Locale.ROOT);
-        if (!chosen.equals("stable") && !chosen.equals("fast")) {
-            throw new IllegalArgumentException("mode: must be stable or fast, got '" + mode + "'");
-        }
-        mode = chosen;
+        mode = Checks.oneOf("mode", mode, "stable", List.of("stable", "fast"));
         if (min != null && max != null && max < min) {
-            throw new IllegalArgumentException("max: must be at least min (" + min + "), got " + max);
+            throw Checks.invalid("max", "must be at least min (" + min + "), got " + max);
         }
-        if (step == null) {
-            step = 1;
-        } else if (step <= 0) {
-            throw new IllegalArgumentException("step: must be positive, got " + step);
-        }
+        step = Checks.atLeast("step", step, 1, 1);
         wrap = wrap != null && wrap;
         if (wrap && (min == null || max == null)) {
-            throw new IllegalArgumentException("wrap: needs both min and max, to know where to wrap");
+            throw Checks.invalid("wrap", "must come with both min and max, to know where to wrap, got "
+                    + (min != null ? "min " + min + " and no max" : max != null ? "max " + max + " and no min" : "neither"));
         }
         if (initial == null) {
             initial = min != null && min > 0 ? min : max != null && max < 0 ? max : 0;
-        } else if (min != null && max != null && (initial < min || initial > max)) {
-            throw new IllegalArgumentException("initial: must lie within min..max (" + min + ".." + max + "), got " + initial);
+        } else if (min != null && max != null) {
+            initial = Checks.between("initial", initial, min, max, initial);
         } else if (min != null && initial < min) {
-            throw new IllegalArgumentException("initial: must be at least min (" + min + "), got " + initial);
+            throw Checks.invalid("initial", "must be at least min (" + min + "), got " + initial);
         } else if (max != null && initial > max) {
-            throw new IllegalArgumentException("initial: must be at most max (" + max + "), got " + initial);
+            throw Checks.invalid("initial", "must be at most max (" + max + "), got " + initial);
         }
     }
 

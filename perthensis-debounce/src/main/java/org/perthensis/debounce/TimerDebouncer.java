@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.perthensis.api.Checks;
 import org.perthensis.api.Clock;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
@@ -33,10 +34,6 @@ final class TimerDebouncer implements Debouncer {
     TimerDebouncer(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = scheduler.clock();
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
     }
 
     @Override
@@ -109,7 +106,7 @@ final class TimerDebouncer implements Debouncer {
 
     private void requireFree(int pin) {
         if (pins.containsKey(pin)) {
-            throw new IllegalArgumentException("pin: " + pin
+            throw Checks.invalid("pin", "GPIO " + pin
                     + " is already debounced (by another task, or added twice); each pin can be debounced once");
         }
     }

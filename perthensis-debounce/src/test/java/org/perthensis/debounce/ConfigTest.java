@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.perthensis.api.FieldException;
 
 class ConfigTest {
 
     private static void rejected(String message, Executable construction) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, construction).getMessage());
+        assertEquals(message, assertThrows(FieldException.class, construction).getMessage());
     }
 
     @Test
@@ -29,15 +30,19 @@ class ConfigTest {
 
     @Test
     void badDebounceValuesAreRejectedNamingTheField() {
-        rejected("pin: required, the GPIO (BCM) number of the input, such as 17",
+        rejected("pin: is required; give a BCM GPIO number, such as 17",
                 () -> new DebounceConfig(null, null, null, null, null, null));
-        rejected("pin: must be a GPIO number of 0 or more, got -1", () -> DebounceConfig.of(-1));
-        rejected("pull: must be up, down or off, got 'sideways'", () -> DebounceConfig.of(17).withPull("sideways"));
+        rejected("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got -1",
+                () -> DebounceConfig.of(-1));
+        rejected("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got 99",
+                () -> DebounceConfig.of(99));
+        rejected("pull: must be one of \"up\", \"down\", \"off\", got \"sideways\"",
+                () -> DebounceConfig.of(17).withPull("sideways"));
         rejected("settle: must be positive, got 0s", () -> DebounceConfig.of(17).withSettle(Duration.ZERO));
         rejected("settle: must be positive, got -5ms", () -> DebounceConfig.of(17).withSettle(Duration.ofMillis(-5)));
-        rejected("longPress: must be 0 (off) or positive, got -1s",
+        rejected("longPress: must not be negative, got -1s",
                 () -> DebounceConfig.of(17).withButtonTimes(Duration.ofSeconds(-1), null));
-        rejected("multiClick: must be 0 (off) or positive, got -250ms",
+        rejected("multiClick: must not be negative, got -250ms",
                 () -> DebounceConfig.of(17).withButtonTimes(null, Duration.ofMillis(-250)));
     }
 
@@ -65,18 +70,21 @@ class ConfigTest {
 
     @Test
     void badRotaryValuesAreRejectedNamingTheField() {
-        rejected("clk: required, the GPIO (BCM) number of the input, such as 17",
+        rejected("clk: is required; give a BCM GPIO number, such as 17",
                 () -> new RotaryConfig(null, 5, null, null, null, null, null, null, null, null, null));
-        rejected("dt: required, the GPIO (BCM) number of the input, such as 17",
+        rejected("dt: is required; give a BCM GPIO number, such as 17",
                 () -> new RotaryConfig(4, null, null, null, null, null, null, null, null, null, null));
-        rejected("dt: must be another pin than clk, both are 4", () -> RotaryConfig.of(4, 4));
-        rejected("pull: must be up, down or off, got 'strong'", () -> RotaryConfig.of(4, 5).withLines("strong", false, false));
-        rejected("mode: must be stable or fast, got 'turbo'", () -> RotaryConfig.of(4, 5).withMode("turbo"));
+        rejected("clk: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got 54",
+                () -> RotaryConfig.of(54, 5));
+        rejected("dt: must be another pin than clk, got 4 for both", () -> RotaryConfig.of(4, 4));
+        rejected("pull: must be one of \"up\", \"down\", \"off\", got \"strong\"",
+                () -> RotaryConfig.of(4, 5).withLines("strong", false, false));
+        rejected("mode: must be one of \"stable\", \"fast\", got \"turbo\"", () -> RotaryConfig.of(4, 5).withMode("turbo"));
         rejected("max: must be at least min (10), got 5", () -> RotaryConfig.of(4, 5).withRange(10, 5, false));
-        rejected("step: must be positive, got 0", () -> RotaryConfig.of(4, 5).withSteps(0, 0));
-        rejected("wrap: needs both min and max, to know where to wrap",
+        rejected("step: must be at least 1, got 0", () -> RotaryConfig.of(4, 5).withSteps(0, 0));
+        rejected("wrap: must come with both min and max, to know where to wrap, got min 0 and no max",
                 () -> new RotaryConfig(4, 5, null, null, null, null, 0, null, null, null, true));
-        rejected("initial: must lie within min..max (0..10), got 12", () -> RotaryConfig.of(4, 5).withRange(0, 10, false).withSteps(1, 12));
+        rejected("initial: must be from 0 to 10, got 12", () -> RotaryConfig.of(4, 5).withRange(0, 10, false).withSteps(1, 12));
         rejected("initial: must be at least min (0), got -1",
                 () -> new RotaryConfig(4, 5, null, null, null, null, 0, null, null, -1, null));
         rejected("initial: must be at most max (9), got 10",

@@ -3,7 +3,9 @@ package org.perthensis.debounce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
@@ -44,7 +47,7 @@ class DebounceProviderTest {
     }
 
     private void record(Scheduler s, String pattern) {
-        s.events().subscribe(pattern, e -> events.add(Checks.text(s.clock().elapsed()) + " " + e.topic() + " " + e.payload()));
+        s.events().subscribe(pattern, e -> events.add(Durations.format(s.clock().elapsed()) + " " + e.topic() + " " + e.payload()));
     }
 
     @Test
@@ -69,6 +72,15 @@ class DebounceProviderTest {
                 "INFO debounce 'door': watching pin 12 (pull down, settle 3s)",
                 "INFO debounce 'door': pin 12 is low (released) at start"), log.at(System.Logger.Level.INFO));
         assertEquals(1, s.events().last("debounce.door").orElseThrow().get("level"));
+    }
+
+    @Test
+    void theStartLineShowsTheSettleTimeInTheNotationTheConfigReads() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        s.spawn("contact", task(s, "contact", DebounceConfig.of(12).withSettle(Duration.ofNanos(1_500_000))));
+        s.run(Duration.ZERO);
+        assertEquals(List.of("INFO debounce 'contact': watching pin 12 (pull down, settle 1.5ms)"),
+                log.at(System.Logger.Level.INFO));
     }
 
     @Test
@@ -112,12 +124,34 @@ class DebounceProviderTest {
     }
 
     @Test
+    void everyDebounceTaskSharesOneDebouncerMadeAtCreateOnTheEnvironmentsScheduler() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        task(s, "door", DebounceConfig.of(12));
+        Object shared = services.get(TimerDebouncer.class);
+        assertNotNull(shared, "made when the first task is created, before anything runs");
+        task(s, "window", DebounceConfig.of(13));
+        assertSame(shared, services.get(TimerDebouncer.class));
+
+        s.spawn("bell", task(s, "bell", DebounceConfig.of(16)));
+        s.run(Duration.ofMillis(100));
+        assertTrue(((TimerDebouncer) shared).timerArms() > 0, "the shared debouncer times the running task's pin");
+    }
+
+    @Test
     void aPinConfiguredForTwoTasksIsAConfigurationError() {
         Scheduler s = Scheduler.builder().virtualTime().build();
         task(s, "door", DebounceConfig.of(12));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> task(s, "window", DebounceConfig.of(12)));
         assertEquals("pin: GPIO 12 is already used by task 'door'; each input can be read by one task", e.getMessage());
+    }
+
+    @Test
+    void withoutAPi4jContextTheTaskCannotBeCreated() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DebounceProvider()
+                .create(DebounceConfig.of(12), TaskEnvironment.of("door", s, log, new HashMap<>())));
+        assertEquals("task 'door' needs a com.pi4j.context.Context service, and none is registered", e.getMessage());
     }
 
     @Test

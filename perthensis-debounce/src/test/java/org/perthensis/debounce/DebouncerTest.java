@@ -88,8 +88,8 @@ class DebouncerTest {
                 "20ms: pin 13 low released at 0s initial",
                 "122ms: pin 5 high pressed at 102ms",
                 "122ms: pin 5 press at 102ms",
-                "123500us: pin 6 high pressed at 103500us",
-                "123500us: pin 6 press at 103500us"), seen.lines);
+                "123.5ms: pin 6 high pressed at 103.5ms",
+                "123.5ms: pin 6 press at 103.5ms"), seen.lines);
         // One timer, armed at 0 for 20 ms, at 100 ms for 120 ms, then re-armed by each wake-up for the next pin
         // (122, 123.5 and 124 ms): 5 arms and 5 runs for 19 edges on three pins, never two timers at once.
         assertEquals(5, pins.timerArms());
@@ -124,10 +124,10 @@ class DebouncerTest {
 
         assertEquals(List.of(
                 "3s: pin 12 low released at 0s initial",
-                "14200ms: pin 12 high pressed at 11200ms",
-                "14200ms: pin 12 press at 11200ms",
-                "63s: pin 12 low released at 60s",
-                "63s: pin 12 release at 60s held 48800ms"), seen.lines);
+                "14.2s: pin 12 high pressed at 11.2s",
+                "14.2s: pin 12 press at 11.2s",
+                "1min3s: pin 12 low released at 1min",
+                "1min3s: pin 12 release at 1min held 48.8s"), seen.lines);
     }
 
     @Test
@@ -140,8 +140,8 @@ class DebouncerTest {
 
         assertEquals(List.of(
                 "25ms: pin 17 high pressed at 5ms initial",
-                "3020ms: pin 17 low released at 3s",
-                "3020ms: pin 17 release at 3s held 2995ms"), seen.lines,
+                "3.02s: pin 17 low released at 3s",
+                "3.02s: pin 17 release at 3s held 2.995s"), seen.lines,
                 "a button held since the start gives no long press and no click");
     }
 
@@ -170,9 +170,9 @@ class DebouncerTest {
                 "20ms: pin 17 low released at 0s initial",
                 "120ms: pin 17 high pressed at 100ms",
                 "120ms: pin 17 press at 100ms",
-                "1100ms: pin 17 long at 1100ms",
-                "2020ms: pin 17 low released at 2s",
-                "2020ms: pin 17 release at 2s held 1900ms"), seen.lines,
+                "1.1s: pin 17 long at 1.1s",
+                "2.02s: pin 17 low released at 2s",
+                "2.02s: pin 17 release at 2s held 1.9s"), seen.lines,
                 "a long press is no click");
     }
 
@@ -190,9 +190,9 @@ class DebouncerTest {
                 "20ms: pin 17 low released at 0s initial",
                 "120ms: pin 17 high pressed at 100ms",
                 "120ms: pin 17 press at 100ms",
-                "1125ms: pin 17 low released at 1105ms",
-                "1125ms: pin 17 release at 1105ms held 1005ms",
-                "1505ms: pin 17 clicks 1"), seen.lines);
+                "1.125s: pin 17 low released at 1.105s",
+                "1.125s: pin 17 release at 1.105s held 1.005s",
+                "1.505s: pin 17 clicks 1"), seen.lines);
     }
 
     @Test
@@ -208,7 +208,7 @@ class DebouncerTest {
                 "20ms: pin 17 low released at 0s initial",
                 "120ms: pin 17 high pressed at 100ms",
                 "120ms: pin 17 press at 100ms",
-                "1115ms: pin 17 long at 1100ms"), seen.lines);
+                "1.115s: pin 17 long at 1.1s"), seen.lines);
     }
 
     @Test
@@ -224,7 +224,7 @@ class DebouncerTest {
         s.run(Duration.ofSeconds(3));
 
         List<String> clicks = seen.lines.stream().filter(l -> l.contains("clicks")).toList();
-        assertEquals(List.of("980ms: pin 17 clicks 2", "2450ms: pin 17 clicks 1"), clicks);
+        assertEquals(List.of("980ms: pin 17 clicks 2", "2.45s: pin 17 clicks 1"), clicks);
         assertEquals(15, seen.lines.size(), "the initial level, 3 presses and 3 releases each with its change, 2 click series");
         assertFalse(pins.timerArmed());
     }
@@ -240,7 +240,7 @@ class DebouncerTest {
         s.run(Duration.ofSeconds(2));
 
         List<String> clicks = seen.lines.stream().filter(l -> l.contains("clicks")).toList();
-        assertEquals(List.of("580ms: pin 17 clicks 1", "1050ms: pin 17 clicks 1"), clicks);
+        assertEquals(List.of("580ms: pin 17 clicks 1", "1.05s: pin 17 clicks 1"), clicks);
     }
 
     @Test
@@ -252,7 +252,7 @@ class DebouncerTest {
         edge(ms(400), 17, HIGH);
         s.run(Duration.ofSeconds(2));
 
-        assertEquals(List.of("1400ms: pin 17 clicks 1", "1400ms: pin 17 long at 1400ms"),
+        assertEquals(List.of("1.4s: pin 17 clicks 1", "1.4s: pin 17 long at 1.4s"),
                 seen.lines.subList(seen.lines.size() - 2, seen.lines.size()));
     }
 
@@ -324,7 +324,7 @@ class DebouncerTest {
     void aPinCanBeAddedOnlyOnce() {
         pins.add(plain(17), seen);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pins.add(plain(17), seen));
-        assertEquals("pin: 17 is already debounced (by another task, or added twice); each pin can be debounced once",
+        assertEquals("pin: GPIO 17 is already debounced (by another task, or added twice); each pin can be debounced once",
                 e.getMessage());
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 
 /** Writes down every callback as "when: what", with times since the virtual epoch, such as "23ms: pin 17 high". */
@@ -29,7 +30,7 @@ final class PinRecorder implements PinListener {
 
     @Override
     public void released(int pin, Instant at, Duration held) {
-        add("pin " + pin + " release at " + since(at) + " held " + Checks.text(held));
+        add("pin " + pin + " release at " + since(at) + " held " + Durations.format(held));
     }
 
     @Override
@@ -43,10 +44,10 @@ final class PinRecorder implements PinListener {
     }
 
     private void add(String what) {
-        lines.add(Checks.text(scheduler.clock().elapsed()) + ": " + what);
+        lines.add(Durations.format(scheduler.clock().elapsed()) + ": " + what);
     }
 
     static String since(Instant at) {
-        return Checks.text(Duration.between(Scheduler.Builder.VIRTUAL_EPOCH, at));
+        return Durations.format(Duration.between(Scheduler.Builder.VIRTUAL_EPOCH, at));
     }
 }

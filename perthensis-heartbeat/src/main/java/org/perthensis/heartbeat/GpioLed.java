@@ -28,6 +28,9 @@ final class GpioLed implements LedOutput {
      * when Pi4J shuts down. An output left registered under {@code id} by an earlier run of the
      * same task (kept so that the runtime can report its final level) is released first: Pi4J
      * refuses a second output with the same id or pin.
+     *
+     * <p>Called on the loop, as the debounce module opens its inputs: see {@code GpioInput.open}
+     * there for why every GPIO task opens its pins that way.
      */
     static DigitalOutput claim(Context pi4j, String id, String name, int pin, boolean invert) {
         DigitalState off = invert ? DigitalState.HIGH : DigitalState.LOW;

@@ -6,8 +6,11 @@ import static java.lang.System.Logger.Level.INFO;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.api.Ticks;
 
 /**
  * Blinks an LED in a repeating pattern on the scheduler, so that a stalled loop shows as a
@@ -26,6 +29,10 @@ import org.perthensis.api.Subscription;
  * mid-step, starting the new pattern from its first (on) step. An alert that starts during the
  * reset hold is shown when the hold ends. An alert whose {@code on} topic was published before
  * {@code beat} started, and whose {@code until} topic was not, is shown from the start.
+ *
+ * <p>The steps follow one {@link Scheduler#ticks(Duration) fixed-rate schedule}, each due its
+ * length after the start of the one before. A step the task is held up past begins at once
+ * when it gets the turn, and the rhythm goes on from there, skipping the steps missed.
  *
  * <p>When the task ends (it is cancelled or the scheduler shuts down) the LED is left off.
  *
@@ -47,6 +54,8 @@ public final class Heartbeat {
     private final List<Alert> alerts;
     private final String name;
     private final System.Logger log;
+    /** How often the beating task has woken, for tests: once a step, and once a switch of alert. */
+    private long wakeUps;
 
     /**
      * A heartbeat with the default pattern and reset hold, and no alerts.
@@ -64,7 +73,7 @@ public final class Heartbeat {
      * @param pattern on and off times in milliseconds: an even number of positive values
      * @param resetHold how long to hold the LED on at start; zero skips the hold
      * @param alerts patterns shown while conditions signalled by events last; may be empty
-     * @throws IllegalArgumentException for a bad value; the message starts with the field name,
+     * @throws FieldException for a bad value, naming the field as the configuration does,
      *         such as {@code alerts[1].pattern: ...}
      */
     public Heartbeat(LedOutput output, List<Integer> pattern, Duration resetHold, List<Alert> alerts) {
@@ -74,9 +83,9 @@ public final class Heartbeat {
     Heartbeat(LedOutput output, List<Integer> pattern, Duration resetHold, List<Alert> alerts, String name,
             System.Logger log) {
         this.output = Objects.requireNonNull(output, "output");
-        this.pattern = Checks.pattern("pattern", pattern);
-        this.resetHold = Checks.resetHold(Objects.requireNonNull(resetHold, "resetHold"));
-        this.alerts = Checks.alerts(Objects.requireNonNull(alerts, "alerts"));
+        this.pattern = Patterns.pattern("pattern", pattern);
+        this.resetHold = Checks.notNegative("resetHold", Objects.requireNonNull(resetHold, "resetHold"), null);
+        this.alerts = Patterns.alerts(Objects.requireNonNull(alerts, "alerts"));
         this.name = name;
         this.log = log;
     }
@@ -91,7 +100,7 @@ public final class Heartbeat {
      */
     public void beat(Scheduler scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
-        AlertTracker tracker = new AlertTracker(alerts, scheduler);
+        AlertTracker tracker = new AlertTracker(alerts, scheduler, "heartbeat." + name);
         Led led = new Led();
         Throwable failure = null;
         try (Subscription following = tracker.follow()) {
@@ -118,11 +127,11 @@ public final class Heartbeat {
     private void run(Scheduler scheduler, AlertTracker tracker, Led led) {
         int shownAlert = AlertTracker.NONE;
         List<Integer> shown = null;
+        Ticks steps = null; // a tick at the start of each step; its rate is the length of the step begun
         int step = 0;
-        long stepEnd = 0;
+        boolean stepEnded = false;
         while (true) {
             int alert = tracker.shown();
-            long now = scheduler.clock().nanos();
             if (shown == null || alert != shownAlert) {
                 if (alert != shownAlert) {
                     logSwitch(alert);
@@ -131,17 +140,20 @@ public final class Heartbeat {
                 // A switch starts the pattern afresh even when it equals the one shown: a new beat.
                 shown = alert == AlertTracker.NONE ? pattern : alerts.get(alert).pattern();
                 step = 0;
-                stepEnd = now + nanos(shown.get(0));
-            } else if (now >= stepEnd) {
+                steps = scheduler.ticks(Duration.ofMillis(shown.get(0)));
+                steps.await(); // the first tick is due at once
+            } else if (stepEnded) {
                 step = (step + 1) % shown.size();
-                long length = nanos(shown.get(step));
-                // Keep the rhythm after waking a little late; after a stall, start the step afresh
-                // rather than race through the missed ones.
-                stepEnd = stepEnd + length > now ? stepEnd + length : now + length;
+                steps.changeRate(Duration.ofMillis(shown.get(step)));
             }
             led.set(step % 2 == 0);
-            tracker.sleep(Duration.ofNanos(stepEnd - now));
+            stepEnded = tracker.awaitTick(steps);
+            wakeUps++;
         }
+    }
+
+    long wakeUps() {
+        return wakeUps;
     }
 
     private void logSwitch(int alert) {
@@ -152,10 +164,6 @@ public final class Heartbeat {
             log.log(INFO, () -> "heartbeat '" + name + "' shows alert " + a.on() + " (until " + a.until() + "): pattern "
                     + a.pattern() + " ms");
         }
-    }
-
-    private static long nanos(int millis) {
-        return millis * 1_000_000L;
     }
 
     /** The output, written only when its state changes. */

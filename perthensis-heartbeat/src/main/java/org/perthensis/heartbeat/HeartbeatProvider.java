@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.perthensis.api.Checks;
+import org.perthensis.api.Durations;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
@@ -58,33 +61,38 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
          * @param resetHold the hold at start, or null for 2 s
          * @param alerts the alerts, or null for none
          * @param ledBase the directory of LED devices, or null for {@code /sys/class/leds}
-         * @throws IllegalArgumentException for a bad value; the message starts with the field name
+         * @throws FieldException for a bad value, naming the field
          */
         public Config {
             if (pin == null && led == null) {
-                throw new IllegalArgumentException("pin or led: give one, a BCM GPIO number as pin (such as 17)"
+                throw Checks.invalid("pin or led", "one is required; give a BCM GPIO number as pin (such as 17)"
                         + " or a Linux LED device as led (such as \"ACT\")");
             }
             if (pin != null && led != null) {
-                throw new IllegalArgumentException("pin or led: give only one, not both (pin " + pin + ", led " + led + ")");
+                throw Checks.invalid("pin or led", "must be only one of them, got both (pin " + pin + ", led "
+                        + Checks.quote(led) + ")");
             }
-            if (pin != null && pin < 0) {
-                throw new IllegalArgumentException("pin: a BCM GPIO number, 0 or more, was " + pin);
+            if (pin != null) {
+                Checks.gpio("pin", pin);
             }
-            if (led != null && (led.isBlank() || led.contains("/") || led.equals(".") || led.equals(".."))) {
-                throw new IllegalArgumentException("led: the name of a device in /sys/class/leds such as ACT or PWR, was '"
-                        + led + "'");
+            if (led != null) {
+                Checks.notBlank("led", led, "the name of a device in /sys/class/leds, such as \"ACT\" or \"PWR\"");
+                if (led.contains("/") || led.equals(".") || led.equals("..")) {
+                    throw Checks.invalid("led", "must be the name of a device in /sys/class/leds, such as \"ACT\" or"
+                            + " \"PWR\", got " + Checks.quote(led));
+                }
             }
             if (ledBase != null && led == null) {
-                throw new IllegalArgumentException("ledBase: only applies with led, not with pin");
+                throw Checks.invalid("ledBase", "must be left out with pin, as it applies only to led, got "
+                        + Checks.quote(ledBase));
             }
-            if (ledBase != null && ledBase.isBlank()) {
-                throw new IllegalArgumentException("ledBase: a directory such as /sys/class/leds, was '" + ledBase + "'");
+            if (ledBase != null) {
+                Checks.notBlank("ledBase", ledBase, "a directory such as \"/sys/class/leds\"");
             }
             invert = invert != null && invert;
-            pattern = pattern == null ? Heartbeat.DEFAULT_PATTERN : Checks.pattern("pattern", pattern);
-            resetHold = resetHold == null ? Heartbeat.DEFAULT_RESET_HOLD : Checks.resetHold(resetHold);
-            alerts = alerts == null ? List.of() : Checks.alerts(alerts);
+            pattern = pattern == null ? Heartbeat.DEFAULT_PATTERN : Patterns.pattern("pattern", pattern);
+            resetHold = Checks.notNegative("resetHold", resetHold, Heartbeat.DEFAULT_RESET_HOLD);
+            alerts = alerts == null ? List.of() : Patterns.alerts(alerts);
             if (led != null && ledBase == null) {
                 ledBase = LedDevice.DEFAULT_BASE.toString();
             }
@@ -119,17 +127,18 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
 
     private static Task gpioTask(Config config, TaskEnvironment env) {
         String name = env.taskName();
+        // Looked up here, as the debounce tasks do: without GPIO the task is left out at creation,
+        // rather than started only to fail, and restarted to fail again.
+        Context pi4j = env.requireService(Context.class);
         // Claimed like the debounce inputs, so that an output and an input on one pin clash in the config.
         env.claim("gpio:" + config.pin()).ifPresent(owner -> {
-            throw new IllegalArgumentException("pin: GPIO " + config.pin() + " is already used by task '" + owner
+            throw Checks.invalid("pin", "GPIO " + config.pin() + " is already used by task '" + owner
                     + "'; give the heartbeat a pin of its own");
         });
         String where = "gpio " + config.pin() + (config.invert() ? " (active low)" : "");
         return scheduler -> {
-            Context pi4j = env.requireService(Context.class);
-            // Off the loop: Pi4J's first output may load native code and probe the board.
-            DigitalOutput output = scheduler.blocking(() -> GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name,
-                    config.pin(), config.invert()));
+            DigitalOutput output = GpioLed.claim(pi4j, "heartbeat-" + name, "heartbeat " + name, config.pin(),
+                    config.invert());
             try {
                 beat(new GpioLed(output, config.invert()), where, config, env, scheduler);
             } finally {
@@ -165,7 +174,7 @@ public final class HeartbeatProvider implements TaskProvider<HeartbeatProvider.C
         Heartbeat heartbeat = new Heartbeat(output, config.pattern(), config.resetHold(), config.alerts(), name,
                 env.logger());
         env.logger().log(INFO, () -> "heartbeat '" + name + "' started on " + where + ": "
-                + (config.resetHold().isZero() ? "" : "on for " + Checks.text(config.resetHold()) + ", then ")
+                + (config.resetHold().isZero() ? "" : "on for " + Durations.format(config.resetHold()) + ", then ")
                 + "pattern " + config.pattern() + " ms"
                 + config.alerts().stream()
                         .map(a -> "; alert " + a.on() + " until " + a.until() + ": " + a.pattern() + " ms")

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
@@ -49,12 +50,9 @@ class GpioHeartbeatTest {
         return pi4j.registry().get("heartbeat-status", DigitalOutput.class);
     }
 
-    /**
-     * Runs the loop until the task has set up its output: that happens in a blocking call, during
-     * which virtual time stands still, so the output is in place at time 0.
-     */
+    /** Runs the task's first turn, in which it opens its output, at time 0. */
     private void runUntilSetUp() {
-        s.run(Duration.ofNanos(1));
+        s.run(Duration.ZERO);
     }
 
     /** Records the output's level now and at every later change, on the virtual clock. */
@@ -78,6 +76,14 @@ class GpioHeartbeatTest {
         assertEquals(List.of(
                 "INFO heartbeat 'status' started on gpio 17 (active low): on for 2s, then pattern [50, 100, 100, 750] ms",
                 "INFO heartbeat 'status' stopped, gpio 17 left HIGH"), log.visible());
+    }
+
+    @Test
+    void theStartLineShowsTheResetHoldInTheNotationTheConfigReads() {
+        s.spawn("status", task(new Config(17, null, false, List.of(100, 100), Duration.ofMillis(1500), null, null)));
+        runUntilSetUp();
+        assertEquals(List.of("INFO heartbeat 'status' started on gpio 17: on for 1.5s, then pattern [100, 100] ms"),
+                log.visible());
     }
 
     @Test
@@ -152,13 +158,13 @@ class GpioHeartbeatTest {
     }
 
     @Test
-    void withoutAPi4jContextTheTaskFailsSayingWhatIsMissing() {
+    void withoutAPi4jContextTheTaskCannotBeCreatedAndClaimsNoPin() {
         services.clear();
-        TaskHandle task = s.spawn("status", task(new Config(17, null, false, null, null, null, null)));
-        s.run(Duration.ZERO);
-        assertEquals(TaskHandle.State.FAILED, task.state());
-        assertEquals("task 'status' needs a com.pi4j.context.Context service, and none is registered",
-                task.failure().orElseThrow().getMessage());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> task(new Config(17, null, false, null, null, null, null)));
+        assertEquals("task 'status' needs a com.pi4j.context.Context service, and none is registered", e.getMessage());
+        assertEquals(Optional.empty(), TaskEnvironment.of("door", s, log, services).claim("gpio:17"),
+                "a task left out holds no pin");
     }
 
     @Test

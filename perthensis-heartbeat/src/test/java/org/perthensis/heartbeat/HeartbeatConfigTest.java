@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.FieldException;
 import org.perthensis.heartbeat.HeartbeatProvider.Config;
 
 class HeartbeatConfigTest {
@@ -18,7 +19,7 @@ class HeartbeatConfigTest {
     }
 
     private static String error(Runnable construction) {
-        return assertThrows(IllegalArgumentException.class, construction::run).getMessage();
+        return assertThrows(FieldException.class, construction::run).getMessage();
     }
 
     private static List<Alert> alerts(Alert... alerts) {
@@ -58,77 +59,84 @@ class HeartbeatConfigTest {
 
     @Test
     void exactlyOneOfPinAndLedIsRequired() {
-        assertEquals("pin or led: give one, a BCM GPIO number as pin (such as 17) or a Linux LED device as led"
-                + " (such as \"ACT\")", error(() -> new Config(null, null, null, null, null, null, null)));
-        assertEquals("pin or led: give only one, not both (pin 17, led ACT)",
+        assertEquals("pin or led: one is required; give a BCM GPIO number as pin (such as 17) or a Linux LED device"
+                + " as led (such as \"ACT\")", error(() -> new Config(null, null, null, null, null, null, null)));
+        assertEquals("pin or led: must be only one of them, got both (pin 17, led \"ACT\")",
                 error(() -> new Config(17, "ACT", null, null, null, null, null)));
     }
 
     @Test
-    void pinMustNotBeNegative() {
-        assertEquals("pin: a BCM GPIO number, 0 or more, was -1", error(() -> new Config(-1, null, null, null, null, null, null)));
+    void pinMustBeABcmGpioNumber() {
+        assertEquals("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got -1",
+                error(() -> new Config(-1, null, null, null, null, null, null)));
+        assertEquals("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got 99",
+                error(() -> new Config(99, null, null, null, null, null, null)));
     }
 
     @Test
     void ledMustBeADeviceName() {
-        for (String bad : List.of("", " ", "leds/ACT", "..", ".")) {
-            assertEquals("led: the name of a device in /sys/class/leds such as ACT or PWR, was '" + bad + "'",
-                    error(() -> new Config(null, bad, null, null, null, null, null)));
+        for (String blank : List.of("", " ")) {
+            assertEquals("led: is empty; give the name of a device in /sys/class/leds, such as \"ACT\" or \"PWR\"",
+                    error(() -> new Config(null, blank, null, null, null, null, null)));
+        }
+        for (String bad : List.of("leds/ACT", "..", ".")) {
+            assertEquals("led: must be the name of a device in /sys/class/leds, such as \"ACT\" or \"PWR\", got \""
+                    + bad + "\"", error(() -> new Config(null, bad, null, null, null, null, null)));
         }
     }
 
     @Test
     void ledBaseOnlyGoesWithLed() {
-        assertEquals("ledBase: only applies with led, not with pin",
+        assertEquals("ledBase: must be left out with pin, as it applies only to led, got \"/tmp/leds\"",
                 error(() -> new Config(17, null, null, null, null, null, "/tmp/leds")));
-        assertEquals("ledBase: a directory such as /sys/class/leds, was ''",
+        assertEquals("ledBase: is empty; give a directory such as \"/sys/class/leds\"",
                 error(() -> new Config(null, "ACT", null, null, null, null, "")));
     }
 
     @Test
     void patternNeedsAnEvenNumberOfPositiveDurations() {
-        assertEquals("pattern: needs on and off times in milliseconds, such as [50, 100, 100, 750], got []",
+        assertEquals("pattern: must have on and off times in milliseconds, such as [50, 100, 100, 750], got []",
                 error(() -> pin17(List.of(), null, null)));
-        assertEquals("pattern: needs an even number of durations (on, off, on, off, ...), got 3",
+        assertEquals("pattern: must have an even number of durations (on, off, on, off, ...), got 3: [50, 100, 100]",
                 error(() -> pin17(List.of(50, 100, 100), null, null)));
-        assertEquals("pattern: every duration must be a positive number of milliseconds, got 0 at index 1",
+        assertEquals("pattern[1]: must be a positive number of milliseconds, got 0",
                 error(() -> pin17(List.of(50, 0), null, null)));
-        assertEquals("pattern: every duration must be a positive number of milliseconds, got -100 at index 2",
+        assertEquals("pattern[2]: must be a positive number of milliseconds, got -100",
                 error(() -> pin17(List.of(50, 100, -100, 750), null, null)));
-        assertEquals("pattern: every duration must be a positive number of milliseconds, got null at index 0",
+        assertEquals("pattern[0]: must be a positive number of milliseconds, got null",
                 error(() -> pin17(Arrays.asList(null, 100), null, null)));
     }
 
     @Test
     void resetHoldMustNotBeNegative() {
-        assertEquals("resetHold: must not be negative (0 skips the hold), got -2s",
+        assertEquals("resetHold: must not be negative, got -2s",
                 error(() -> pin17(null, Duration.ofSeconds(-2), null)));
-        assertEquals("resetHold: must not be negative (0 skips the hold), got -250ms",
+        assertEquals("resetHold: must not be negative, got -250ms",
                 error(() -> pin17(null, Duration.ofMillis(-250), null)));
     }
 
     @Test
     void everyAlertIsCheckedAndNamedByItsPlaceInTheList() {
         Alert good = new Alert("net.down", "net.up", List.of(100, 100));
-        assertEquals("alerts[1]: must be an object with on, until and pattern",
+        assertEquals("alerts[1]: must be an object with on, until and pattern, got null",
                 error(() -> pin17(null, null, alerts(good, null))));
-        assertEquals("alerts[0].on: missing; give the event topic that starts the alert, such as net.down",
+        assertEquals("alerts[0].on: is required; give an event topic such as \"net.down\", or a prefix such as \"net.*\"",
                 error(() -> pin17(null, null, alerts(new Alert(null, "net.up", List.of(100, 100))))));
-        assertEquals("alerts[1].until: missing; give the event topic that ends the alert, such as net.up",
+        assertEquals("alerts[1].until: is empty; give an event topic such as \"net.down\", or a prefix such as \"net.*\"",
                 error(() -> pin17(null, null, alerts(good, new Alert("ntp.failed", " ", List.of(100, 100))))));
-        assertEquals("alerts[0].on: an event topic, or a prefix ending in '*' such as 'net.*', was 'net.*.down'",
+        assertEquals("alerts[0].on: must be an event topic, or a prefix ending in '*' such as \"net.*\", got \"net.*.down\"",
                 error(() -> pin17(null, null, alerts(new Alert("net.*.down", "net.up", List.of(100, 100))))));
-        assertEquals("alerts[0].until: an event topic, or a prefix ending in '*' such as 'net.*', was '*up'",
+        assertEquals("alerts[0].until: must be an event topic, or a prefix ending in '*' such as \"net.*\", got \"*up\"",
                 error(() -> pin17(null, null, alerts(new Alert("net.down", "*up", List.of(100, 100))))));
-        assertEquals("alerts[0].until: must differ from on, or the alert could never start; both are net.down",
+        assertEquals("alerts[0].until: must differ from on, or the alert could never start, got \"net.down\" for both",
                 error(() -> pin17(null, null, alerts(new Alert("net.down", "net.down", List.of(100, 100))))));
-        assertEquals("alerts[0].pattern: missing; give on and off times in milliseconds, such as [100, 100]",
+        assertEquals("alerts[0].pattern: is required; give on and off times in milliseconds, such as [100, 100]",
                 error(() -> pin17(null, null, alerts(new Alert("net.down", "net.up", null)))));
-        assertEquals("alerts[1].pattern: needs an even number of durations (on, off, on, off, ...), got 3",
+        assertEquals("alerts[1].pattern: must have an even number of durations (on, off, on, off, ...), got 3: [1, 2, 3]",
                 error(() -> pin17(null, null, alerts(good, new Alert("ntp.failed", "ntp.synced", List.of(1, 2, 3))))));
-        assertEquals("alerts[0].pattern: every duration must be a positive number of milliseconds, got 0 at index 0",
+        assertEquals("alerts[0].pattern[0]: must be a positive number of milliseconds, got 0",
                 error(() -> pin17(null, null, alerts(new Alert("net.down", "net.up", List.of(0, 100))))));
-        assertEquals("alerts[0].pattern: needs on and off times in milliseconds, such as [50, 100, 100, 750], got []",
+        assertEquals("alerts[0].pattern: must have on and off times in milliseconds, such as [50, 100, 100, 750], got []",
                 error(() -> pin17(null, null, alerts(new Alert("net.down", "net.up", List.of())))));
     }
 }

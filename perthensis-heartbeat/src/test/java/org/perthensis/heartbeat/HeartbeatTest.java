@@ -223,6 +223,64 @@ class HeartbeatTest {
     }
 
     @Test
+    void aHoldUpWithinAStepKeepsTheRhythm() {
+        LedOutput slow = on -> {
+            led.set(on);
+            if (s.clock().millis() == 200) {
+                s.sleep(30); // a write that holds the task, ending before the step does
+            }
+        };
+        s.spawn("status", new Heartbeat(slow, List.of(100, 100), Duration.ZERO, List.of(), "status", log)::beat);
+        s.run(Duration.ofMillis(499));
+        assertEquals(List.of("0 on", "100 off", "200 on", "300 off", "400 on"), led.edges);
+    }
+
+    @Test
+    void aStallPastTheEndOfAStepBeginsTheNextAtOnceAndTheRhythmGoesOnFromThereWithoutCatchingUp() {
+        LedOutput stalling = on -> {
+            led.set(on);
+            if (s.clock().millis() == 200) {
+                s.sleep(350); // the step begun at 200 was to end at 300; the steps due at 300, 400 and 500 are missed
+            }
+        };
+        s.spawn("status", new Heartbeat(stalling, List.of(100, 100), Duration.ZERO, List.of(), "status", log)::beat);
+        s.run(Duration.ofMillis(899));
+        assertEquals(List.of("0 on", "100 off", "200 on", "550 off", "650 on", "750 off", "850 on"), led.edges);
+    }
+
+    @Test
+    void onlyAChangeOfTheAlertToShowWakesTheBeatingTask() {
+        Alert mqttLost = new Alert("mqtt.lost", "mqtt.back", List.of(100, 100));
+        Heartbeat beating = heartbeat(List.of(1000, 1000), Duration.ZERO, NET_DOWN, mqttLost);
+        s.spawn("status", beating::beat);
+        for (int i = 1; i <= 40; i++) {
+            publishAt(i * 20, i % 2 == 0 ? "sensor.kitchen" : "net.probe"); // no alert's topic
+        }
+        publishAt(900, "net.up"); // an alert's topic, but the network was not down: nothing to show
+        s.run(Duration.ofMillis(999));
+        assertEquals(0, beating.wakeUps(), "asleep through every event until the step ends");
+
+        publishAt(501, "net.down"); // at 1500
+        s.run(Duration.ofMillis(550));
+        assertEquals(2, beating.wakeUps(), "the step's end at 1000 and the switch at 1500");
+        assertEquals(List.of("0 on", "1000 off", "1500 on"), led.edges);
+    }
+
+    @Test
+    void aSwitchOfAlertIsPublishedAfterTheEventThatCausedIt() {
+        List<String> seen = new ArrayList<>();
+        s.spawn("status", heartbeat(List.of(1000, 1000), Duration.ZERO, NET_DOWN)::beat);
+        s.run(Duration.ZERO);
+        s.events().subscribe("*", e -> seen.add(s.clock().millis() + " " + e.topic() + " " + e.payload()));
+        publishAt(100, "net.down");
+        publishAt(300, "net.down"); // already shown: no switch
+        publishAt(500, "net.up");
+        s.run(Duration.ofMillis(999));
+        assertEquals(List.of("100 net.down null", "100 heartbeat.status {alert=net.down, until=net.up}",
+                "300 net.down null", "500 net.up null", "500 heartbeat.status {alert=null, until=null}"), seen);
+    }
+
+    @Test
     void beatsOnTheRealClockNeverEarly() {
         Scheduler real = Scheduler.create();
         List<long[]> edges = new ArrayList<>();
@@ -254,9 +312,10 @@ class HeartbeatTest {
     void libraryConstructorChecksLikeTheConfig() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Heartbeat(led,
                 List.of(100, 100), Duration.ZERO, List.of(NET_DOWN, new Alert("a", "b", List.of(100)))));
-        assertEquals("alerts[1].pattern: needs an even number of durations (on, off, on, off, ...), got 1", e.getMessage());
+        assertEquals("alerts[1].pattern: must have an even number of durations (on, off, on, off, ...), got 1: [100]",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Heartbeat(led, List.of(100, 100), Duration.ofMillis(-5), List.of()));
-        assertEquals("resetHold: must not be negative (0 skips the hold), got -5ms", e.getMessage());
+        assertEquals("resetHold: must not be negative, got -5ms", e.getMessage());
     }
 }

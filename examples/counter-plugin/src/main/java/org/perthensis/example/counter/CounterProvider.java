@@ -4,6 +4,8 @@ import static java.lang.System.Logger.Level.INFO;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.perthensis.api.Checks;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -31,15 +33,10 @@ public final class CounterProvider implements TaskProvider<CounterProvider.Confi
          *
          * @param every the time between two numbers, or null for 1s
          * @param from the first number, or null for 1
-         * @throws IllegalArgumentException if {@code every} is zero
+         * @throws FieldException if {@code every} is zero
          */
         public Config {
-            if (every == null) {
-                every = Duration.ofSeconds(1);
-            }
-            if (every.isZero() || every.isNegative()) {
-                throw new IllegalArgumentException("every: must be positive, got " + every);
-            }
+            every = Checks.positive("every", every, Duration.ofSeconds(1));
             if (from == null) {
                 from = 1L;
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.FieldException;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
@@ -33,9 +34,8 @@ class CounterProviderTest {
 
     @Test
     void rejectsAPeriodThatIsNotPositiveNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CounterProvider.Config(Duration.ZERO, null));
-        assertEquals("every: must be positive, got PT0S", e.getMessage());
+        FieldException e = assertThrows(FieldException.class, () -> new CounterProvider.Config(Duration.ZERO, null));
+        assertEquals("every: must be positive, got 0s", e.getMessage());
     }
 
     private void start(CounterProvider.Config config) {
