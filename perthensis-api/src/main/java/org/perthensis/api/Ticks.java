@@ -2,6 +2,7 @@ package org.perthensis.api;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fixed-rate schedule followed by the task that runs it: the schedule of
@@ -21,9 +22,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>A task that waits some other way, such as for an event, until the next tick asks
- * {@link #untilDue()} for how long: {@code s.events().await("net.up", ticks.untilDue())}.
- * Use it from the task that made it only.
+ * <p>A task that also wants to wake for an event waits with {@link #await(String)}: the event
+ * or the tick, whichever comes first, and a tick taken that way keeps the rhythm as
+ * {@link #await()} does. Use it from the task that made it only.
  */
 public final class Ticks {
 
@@ -54,6 +55,32 @@ public final class Ticks {
             scheduled = count == 0 ? due : now; // late: at once, and the schedule starts again from here
         }
         count++;
+    }
+
+    /**
+     * Waits until the next tick is due and takes it, or until an event matching
+     * {@code pattern} is published, whichever comes first. A tick reached this way is taken at
+     * its due time, like one {@link #await()} slept for, so waking a little late does not shift
+     * the ticks after it; one already due when called comes at once and re-anchors, as there.
+     *
+     * @param pattern an event topic, or a prefix ending in {@code *}
+     * @return the event if it came first (the tick is still to come), or empty if the tick was taken
+     * @throws java.util.concurrent.CancellationException if the task is cancelled while waiting
+     */
+    public Optional<Event> await(String pattern) {
+        long due = dueNanos();
+        long now = scheduler.clock().nanos();
+        if (now >= due) {
+            await();
+            return Optional.empty();
+        }
+        Optional<Event> event = scheduler.events().await(pattern, Duration.ofNanos(due - now));
+        if (event.isPresent()) {
+            return event;
+        }
+        scheduled = due;
+        count++;
+        return Optional.empty();
     }
 
     /**

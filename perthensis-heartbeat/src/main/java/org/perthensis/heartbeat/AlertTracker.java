@@ -120,11 +120,6 @@ final class AlertTracker {
             steps.await();
             return true;
         }
-        scheduler.events().await(topic, steps.untilDue());
-        if (steps.isDue()) {
-            steps.await();
-            return true;
-        }
-        return false;
+        return steps.await(topic).isEmpty();
     }
 }

@@ -47,17 +47,16 @@ class TicksTest {
     }
 
     @Test
-    void aTaskWaitingSomeOtherWayAsksHowLongUntilTheNextTick() {
+    void aTaskThatAlsoWaitsForAnEventIsWokenByItAndStillGetsEveryTickOnTime() {
         List<Long> woken = new ArrayList<>();
         s.spawn("watch", sch -> {
             Ticks t = sch.ticks(Duration.ofMillis(100));
             t.await();
             while (true) {
                 // Woken early by an event, it waits only for what is left of the period.
-                sch.events().await("poke", t.untilDue());
+                boolean tick = t.await("poke").isEmpty();
                 woken.add(sch.clock().millis());
-                if (t.isDue()) {
-                    t.await();
+                if (tick) {
                     ticks.add(sch.clock().millis());
                 }
             }
@@ -69,6 +68,27 @@ class TicksTest {
         s.run(Duration.ofMillis(250));
         assertEquals(List.of(30L, 100L, 200L), woken);
         assertEquals(List.of(100L, 200L), ticks);
+    }
+
+    @Test
+    void aTickTakenLateAfterWaitingForAnEventKeepsTheRhythm() {
+        // On the real clock the timed wait wakes a little late; the tick must be taken at its due time.
+        Scheduler real = Scheduler.create();
+        List<Long> late = new ArrayList<>();
+        real.spawn("watch", sch -> {
+            // A period far longer than any wake-up is late, even on a loaded machine.
+            Ticks t = sch.ticks(Duration.ofMillis(250));
+            t.await();
+            long start = t.dueNanos();
+            for (int i = 1; i <= 4; i++) {
+                assertEquals(true, t.await("never").isEmpty());
+                late.add(t.dueNanos() - (start + i * 250_000_000L));
+            }
+            sch.shutdown();
+        });
+        real.runForever();
+        // dueNanos() is the next tick's: on the grid whatever the lateness of each wake.
+        assertEquals(List.of(0L, 0L, 0L, 0L), late);
     }
 
     @Test
