@@ -2,7 +2,10 @@ package org.perthensis.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,27 @@ class MissingModuleIT {
                     log.stream().filter(l -> l.startsWith("WARN")).toList());
             app.sigterm();
             assertEquals(0, app.awaitExit());
+        }
+    }
+
+    @Test
+    void theDistributionShipsTheIndexOfWhichJarProvidesEachTaskType() throws IOException {
+        List<String> index = Files.readAllLines(Distribution.INDEX);
+        assertTrue(index.contains("ntp=perthensis-ntp.jar org.perthensis.ntp"), String.join("\n", index));
+        assertTrue(index.contains("rotary=perthensis-debounce.jar org.perthensis.debounce"), String.join("\n", index));
+    }
+
+    @Test
+    void withTheIndexInModsTooTheAppStartsAndNamesTheJar() throws IOException {
+        Path mods = Distribution.copyMods(dir, List.of(), "perthensis-net.jar");
+        Files.move(dir.resolve("task-types.index"), mods.resolve("task-types.index"));
+        Distribution.write(dir.resolve("net.json"), """
+                { "tasks": [ { "type": "net", "name": "network", "required": true } ] }
+                """);
+        try (AppProcess app = Distribution.start(dir, mods, "--check", "net.json")) {
+            assertEquals(2, app.awaitExit());
+            assertTrue(app.err().get(0).contains("no module on the module path provides type 'net'; add perthensis-net.jar."),
+                    String.join("\n", app.err()));
         }
     }
 
