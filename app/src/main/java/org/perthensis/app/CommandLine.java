@@ -2,6 +2,7 @@ package org.perthensis.app;
 
 import java.util.List;
 import java.util.Locale;
+import org.perthensis.app.logging.Verbosity;
 
 /**
  * What the command line asks for.
@@ -10,7 +11,7 @@ import java.util.Locale;
  * @param file the config file named, or null
  * @param verbosity how much to log
  */
-record CommandLine(Action action, String file, Logging.Verbosity verbosity) {
+record CommandLine(Action action, String file, Verbosity verbosity) {
 
     /** The things the app can be asked to do. */
     enum Action {
@@ -30,17 +31,18 @@ record CommandLine(Action action, String file, Logging.Verbosity verbosity) {
             Usage: java -p mods -m app [OPTIONS] [FILE]
 
             Runs the tasks described in FILE, a JSON file. Without FILE it reads ./perthensis.json,
-            and without that it runs a built-in demo: a heartbeat on a simulated pin and a counter.
+            and without that it runs a built-in demo: the tasks of demo.json in app.jar on
+            simulated pins, and a counter.
 
             Options:
-              --check FILE   check FILE against the task types on the module path; start nothing
+              --check FILE   prepare FILE as a run would, on simulated pins; start nothing
               --list         list the task types on the module path: type, module, version, description
               --verbose, -v  also log debug messages, Pi4J's messages and stack traces
               --quiet, -q    log warnings and errors only
               --version      print the version and exit
               --help, -h     print this help and exit
 
-            Exit codes: 0 stopped normally (also after SIGINT or SIGTERM), 1 failed,
+            Exit codes: 0 stopped normally (also after SIGINT, SIGTERM or SIGHUP), 1 failed,
             2 mistake in the configuration or on the command line.
             """;
 
@@ -95,7 +97,7 @@ record CommandLine(Action action, String file, Logging.Verbosity verbosity) {
             throw new UsageException("a FILE makes no sense with --" + action.name().toLowerCase(Locale.ROOT));
         }
         return new CommandLine(action, file,
-                verbose ? Logging.Verbosity.VERBOSE : quiet ? Logging.Verbosity.QUIET : Logging.Verbosity.NORMAL);
+                verbose ? Verbosity.VERBOSE : quiet ? Verbosity.QUIET : Verbosity.NORMAL);
     }
 
     private static Action only(Action current, Action wanted, String arg) {

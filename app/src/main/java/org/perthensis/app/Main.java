@@ -5,17 +5,25 @@ import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Collectors;
-import org.perthensis.api.Scheduler;
+import org.perthensis.app.config.ConfigException;
+import org.perthensis.app.config.ConfigSource;
+import org.perthensis.app.config.Plan;
+import org.perthensis.app.gpio.GpioService;
+import org.perthensis.app.gpio.Machine;
+import org.perthensis.app.logging.Logging;
+import org.perthensis.app.providers.ProviderRegistry;
+import org.perthensis.app.providers.TypeIndex;
+import org.perthensis.app.run.Demo;
+import org.perthensis.app.run.Launch;
+import org.perthensis.app.run.Preparation;
+import org.perthensis.app.run.Prepared;
+import org.perthensis.app.run.Signals;
+import org.perthensis.app.run.Stopper;
 
 /**
  * {@code java -p mods -m app [OPTIONS] [FILE]}: see {@link CommandLine#USAGE}. Exit codes: 0
@@ -25,24 +33,38 @@ public final class Main {
 
     static final String DEFAULT_FILE = "perthensis.json";
 
-    private static final System.Logger LOG = Launch.LOG;
+    private static final System.Logger LOG = System.getLogger("app");
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Stopper stopper;
+    private final boolean signalsCaught;
 
-    private Main(PrintStream out, PrintStream err) {
+    Main(PrintStream out, PrintStream err, Stopper stopper, boolean signalsCaught) {
         this.out = out;
         this.err = err;
+        this.stopper = stopper;
+        this.signalsCaught = signalsCaught;
     }
 
     /**
-     * Runs the app and exits with its status.
+     * Runs the app and exits with its status. Signals are caught first of all, before the
+     * config and its libraries load: a SIGTERM at any point after this line is a stop.
      *
      * @param args the command line
      */
     public static void main(String[] args) {
         preferOneCarrier(System.getProperties());
-        System.exit(new Main(System.out, System.err).run(List.of(args)));
+        Stopper stopper = new Stopper(LOG, Runtime.getRuntime()::halt);
+        boolean caught = Signals.install(stopper::signal, "INT", "TERM", "HUP");
+        Runtime.getRuntime().addShutdownHook(new Thread(stopper::jvmExiting, "perthensis-exit"));
+        int code;
+        try {
+            code = new Main(System.out, System.err, stopper, caught).run(List.of(args));
+        } finally {
+            stopper.loopEnded();
+        }
+        System.exit(code);
     }
 
     /** The JDK's setting for how many carrier threads run virtual threads. */
@@ -61,7 +83,7 @@ public final class Main {
         properties.putIfAbsent(CARRIERS, "1");
     }
 
-    private int run(List<String> args) {
+    int run(List<String> args) {
         CommandLine command;
         try {
             command = CommandLine.parse(args);
@@ -85,93 +107,92 @@ public final class Main {
             }
         }
         Logging.configure(command.verbosity());
-        ProviderRegistry registry = ProviderRegistry.discover();
+        if (!signalsCaught) {
+            LOG.log(DEBUG, "cannot catch signals in this JVM; a second Ctrl-C will not exit at once");
+        }
+        ProviderRegistry registry = ProviderRegistry.discover(TypeIndex.beside(Main.class.getModule()));
         registry.problems().forEach(p -> LOG.log(WARNING, p));
         return switch (command.action()) {
-            case LIST -> list(registry);
+            case LIST -> {
+                out.print(TypeList.format(registry));
+                yield 0;
+            }
             case CHECK -> check(command.file(), registry);
             default -> launch(command.file(), registry);
         };
     }
 
-    private int list(ProviderRegistry registry) {
-        out.print(TypeList.format(registry));
-        return 0;
-    }
-
     private int check(String file, ProviderRegistry registry) {
-        Plan plan;
-        int leftOut;
+        Prepared prepared;
         try {
-            plan = ConfigReader.read(load(file), registry);
-            chooseGpio(plan);
-            leftOut = Launch.createWithoutRunning(plan);
+            prepared = Preparation.prepare(ConfigSource.read(file), registry, Preparation.Mode.CHECK, Machine.detect(),
+                    GpioService.pluginsPresent());
         } catch (ConfigException e) {
             return configErrors(e, file, false);
         } catch (IllegalStateException e) {
             LOG.log(ERROR, e.getMessage());
             return 1;
         }
-        for (Plan.Skipped s : plan.skipped()) {
-            err.println(plan.source().where(s.path()) + ": warning: " + s.warning());
+        try (prepared) {
+            Plan plan = prepared.plan();
+            for (Plan.Skipped s : plan.skipped()) {
+                err.println(plan.source().where(s.path()) + ": warning: " + s.warning());
+            }
+            if (prepared.nothingToRun(0)) {
+                return 1;
+            }
+            int leftOut = prepared.leftOut();
+            if (leftOut > 0) {
+                err.println(file + ": " + leftOut + (leftOut == 1 ? " task" : " tasks")
+                        + " could not be created and would be left out (see the warnings above)");
+                return 1;
+            }
+            List<String> tasks = prepared.describe();
+            out.println(file + ": OK: " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks")
+                    + " (" + String.join(", ", tasks) + ")"
+                    + (plan.skipped().isEmpty() ? "" : ", " + plan.skipped().size() + " skipped"));
+            return 0;
         }
-        if (leftOut > 0) {
-            err.println(file + ": " + leftOut + (leftOut == 1 ? " task" : " tasks")
-                    + " could not be created and would be left out (see the errors above)");
-            return 1;
-        }
-        out.println(file + ": OK: " + plan.tasks().size() + (plan.tasks().size() == 1 ? " task" : " tasks")
-                + (plan.tasks().isEmpty() ? "" : " (" + plan.tasks().stream().map(t -> t.name() + ": " + t.type())
-                        .collect(Collectors.joining(", ")) + ")")
-                + (plan.skipped().isEmpty() ? "" : ", " + plan.skipped().size() + " skipped"));
-        return 0;
     }
 
     private int launch(String file, ProviderRegistry registry) {
-        List<Launch.Extra> extras = new ArrayList<>();
-        String name = file;
-        Plan plan;
-        GpioChoice gpio;
+        String name = file == null ? DEFAULT_FILE : file;
+        List<Launch.Extra> extras = List.of();
+        Prepared prepared;
         try {
             ConfigSource source;
             if (file == null && !Files.exists(Path.of(DEFAULT_FILE))) {
                 LOG.log(INFO, "no FILE given and no " + DEFAULT_FILE + " in " + Path.of("").toAbsolutePath()
-                        + ": running the " + Demo.NAME + ", a heartbeat on simulated GPIO 17 and a counter (see --help)");
+                        + ": running the " + Demo.NAME + " (demo.json in app.jar, on simulated pins) and a counter"
+                        + " (see --help)");
                 name = Demo.NAME;
-                source = ConfigSource.parse(Demo.NAME, Demo.CONFIG);
-                extras.add(Demo.counter(out));
+                source = Demo.config();
+                extras = List.of(Demo.counter(out));
             } else {
-                name = file == null ? DEFAULT_FILE : file;
-                source = load(name);
+                source = ConfigSource.read(name);
             }
-            plan = ConfigReader.read(source, registry);
-            gpio = chooseGpio(plan);
+            prepared = Preparation.prepare(source, registry, Preparation.Mode.RUN, Machine.detect(), GpioService.pluginsPresent());
         } catch (ConfigException e) {
             return configErrors(e, name, true);
-        }
-        plan.skipped().forEach(s -> LOG.log(WARNING, s.warning()));
-
-        Scheduler scheduler;
-        try {
-            scheduler = Scheduler.create();
         } catch (IllegalStateException e) {
             LOG.log(ERROR, e.getMessage());
             return 1;
         }
-        Launch launch = new Launch(plan, scheduler, extras);
-        Stopper stopper = new Stopper(plan.shutdownGrace(), LOG, launch::stop, launch::finish, Runtime.getRuntime()::halt);
-        if (!Signals.install(stopper::signal, "INT", "TERM")) {
-            LOG.log(DEBUG, "cannot catch signals in this JVM; a second Ctrl-C will not exit at once");
+        prepared.plan().skipped().forEach(s -> LOG.log(WARNING, s.warning()));
+        if (stopper.stopRequested()) {
+            return stoppedBeforeStarting(prepared);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stopper::jvmExiting, "perthensis-exit"));
-        boolean started;
+        if (prepared.nothingToRun(extras.size())) {
+            prepared.close();
+            return 1;
+        }
+        Launch launch = new Launch(prepared, extras);
+        if (!stopper.attach(prepared.plan().shutdownGrace(), launch::stop, launch::finish)) {
+            return stoppedBeforeStarting(prepared);
+        }
         try {
-            started = launch.start(gpio);
-            if (started) {
-                launch.runLoop();
-            }
-        } catch (ConfigException e) {
-            return configErrors(e, name, true);
+            launch.start();
+            launch.runLoop();
         } catch (IllegalStateException e) {
             LOG.log(ERROR, e.getMessage(), e);
             return 1;
@@ -179,39 +200,15 @@ public final class Main {
             stopper.loopEnded();
             launch.finish();
         }
-        if (!started) {
-            return 1;
-        }
         int code = launch.exitCode();
         LOG.log(INFO, "stopped (exit code " + code + ")");
         return code;
     }
 
-    private static ConfigSource load(String file) {
-        String text;
-        try {
-            text = Files.readString(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw fileProblem(file, "no such file");
-        } catch (MalformedInputException e) {
-            throw fileProblem(file, "not UTF-8 text");
-        } catch (IOException | RuntimeException e) {
-            throw fileProblem(file, "cannot read it: " + e.getMessage());
-        }
-        return ConfigSource.parse(file, text);
-    }
-
-    private static ConfigException fileProblem(String file, String message) {
-        return new ConfigException(List.of(new ConfigProblem(file, null, message)));
-    }
-
-    private static GpioChoice chooseGpio(Plan plan) {
-        try {
-            return GpioChoice.decide(plan.gpio(), GpioChoice.Board.detect(), Gpio.pluginsPresent());
-        } catch (IllegalArgumentException e) {
-            String path = "$.gpio.provider";
-            throw new ConfigException(List.of(new ConfigProblem(plan.source().where(path), path, e.getMessage())));
-        }
+    private static int stoppedBeforeStarting(Prepared prepared) {
+        prepared.close();
+        LOG.log(INFO, "stopped (exit code 0)");
+        return 0;
     }
 
     private int configErrors(ConfigException e, String file, boolean running) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.perthensis.api.TaskProvider;
+import org.perthensis.app.providers.ProviderRegistry;
 
 /** The table {@code --list} prints: every task type on the module path with its module, version and description. */
 final class TypeList {
@@ -14,8 +15,9 @@ final class TypeList {
     static String format(ProviderRegistry registry) {
         Map<String, TaskProvider<?>> all = registry.all();
         if (all.isEmpty()) {
-            return "No task types on the module path. Add feature module jars, such as perthensis-heartbeat.jar,"
-                    + " next to app.jar.\n";
+            List<String> jars = registry.index().jars();
+            return "No task types on the module path. Add feature module jars next to app.jar"
+                    + (jars.isEmpty() ? "" : "; this distribution's are " + String.join(", ", jars)) + ".\n";
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"TYPE", "MODULE", "VERSION", "DESCRIPTION"});

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.perthensis.app.CommandLine.Action;
-import org.perthensis.app.Logging.Verbosity;
+import org.perthensis.app.logging.Verbosity;
 
 class CommandLineTest {
 

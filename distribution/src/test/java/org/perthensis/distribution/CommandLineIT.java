@@ -1,6 +1,7 @@
 package org.perthensis.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,9 +26,10 @@ class CommandLineIT {
             assertTrue(names.containsAll(Set.of("app.jar", "perthensis-api.jar", "perthensis-loop.jar",
                     "perthensis-heartbeat.jar", "perthensis-debounce.jar", "perthensis-ntp.jar", "perthensis-net.jar",
                     "jackson-databind.jar", "jackson-core.jar", "jackson-annotations.jar", "pi4j-core.jar",
-                    "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar",
-                    "slf4j-jdk14.jar")), names.toString());
+                    "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar")),
+                    names.toString());
             assertTrue(names.stream().allMatch(n -> n.endsWith(".jar")), names.toString());
+            assertFalse(names.contains("slf4j-jdk14.jar"), "the app is Pi4J's SLF4J binding");
         }
         assertTrue(Files.isRegularFile(Distribution.HOME.resolve("perthensis.json")));
     }

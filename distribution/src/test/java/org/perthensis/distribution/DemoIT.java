@@ -23,7 +23,7 @@ class DemoIT {
             assertEquals(List.of("1", "2", "3"), app.out().subList(0, 3));
             List<String> log = app.log();
             assertEquals("INFO  [app] no FILE given and no perthensis.json in " + dir.toRealPath()
-                    + ": running the built-in demo, a heartbeat on simulated GPIO 17 and a counter (see --help)", log.get(0));
+                    + ": running the built-in demo (demo.json in app.jar, on simulated pins) and a counter (see --help)", log.get(0));
             assertTrue(log.contains("INFO  [app] gpio: using Pi4J plugin mock: gpio.provider is \"mock\""), String.join("\n", log));
             assertTrue(log.contains("INFO  [app] started 2 tasks from built-in demo; stop with Ctrl-C or SIGTERM"),
                     String.join("\n", log));

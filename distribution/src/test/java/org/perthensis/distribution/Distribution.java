@@ -28,8 +28,12 @@ final class Distribution {
     private Distribution() {
     }
 
+    /** The build's index of which jar provides each task type, beside {@code mods/}. */
+    static final Path INDEX = HOME.resolve("task-types.index");
+
     /**
-     * Copies the module folder, to add or leave out jars without touching the built one.
+     * Copies the module folder, and the index beside it, to add or leave out jars without
+     * touching the built one.
      *
      * @param into the folder to create {@code mods} in
      * @param add jars to add
@@ -45,6 +49,9 @@ final class Distribution {
                 if (!left.contains(jar.getFileName().toString())) {
                     Files.copy(jar, mods.resolve(jar.getFileName()));
                 }
+            }
+            if (Files.isRegularFile(INDEX)) {
+                Files.copy(INDEX, into.resolve(INDEX.getFileName()));
             }
             for (Path jar : add) {
                 assertTrue(Files.isRegularFile(jar), jar + " is missing; build with mvn verify");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,7 @@ class MissingModuleIT {
             assertEquals(3, leftOut.size(), String.join("\n", app.log()));
             for (int i = 0; i < 3; i++) {
                 String line = leftOut.get(i);
-                String prefix = "ERROR [app] task " + tasks.get(i) + " could not be created and is left out: ";
+                String prefix = "WARN  [app] task " + tasks.get(i) + " could not be created and is left out: ";
                 assertTrue(line.startsWith(prefix), line);
                 String name = tasks.get(i).substring(0, tasks.get(i).indexOf(' '));
                 assertEquals(leftOut.getFirst().substring(leftOut.getFirst().indexOf(": ")).replace("'status'", name),
@@ -75,6 +76,27 @@ class MissingModuleIT {
             assertFalse(app.log().stream().anyMatch(l -> l.contains("restarting")), String.join("\n", app.log()));
             app.sigterm();
             assertEquals(0, app.awaitExit());
+        }
+    }
+
+    @Test
+    void theDistributionShipsTheIndexOfWhichJarProvidesEachTaskType() throws IOException {
+        List<String> index = Files.readAllLines(Distribution.INDEX);
+        assertTrue(index.contains("ntp=perthensis-ntp.jar org.perthensis.ntp"), String.join("\n", index));
+        assertTrue(index.contains("rotary=perthensis-debounce.jar org.perthensis.debounce"), String.join("\n", index));
+    }
+
+    @Test
+    void withTheIndexInModsTooTheAppStartsAndNamesTheJar() throws IOException {
+        Path mods = Distribution.copyMods(dir, List.of(), "perthensis-net.jar");
+        Files.move(dir.resolve("task-types.index"), mods.resolve("task-types.index"));
+        Distribution.write(dir.resolve("net.json"), """
+                { "tasks": [ { "type": "net", "name": "network", "required": true } ] }
+                """);
+        try (AppProcess app = Distribution.start(dir, mods, "--check", "net.json")) {
+            assertEquals(2, app.awaitExit());
+            assertTrue(app.err().get(0).contains("no module on the module path provides type 'net'; add perthensis-net.jar."),
+                    String.join("\n", app.err()));
         }
     }
 

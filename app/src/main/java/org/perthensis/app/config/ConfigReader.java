@@ -1,0 +1,236 @@
+package org.perthensis.app.config;
+
+import static org.perthensis.app.config.ConfigSource.element;
+import static org.perthensis.app.config.ConfigSource.member;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.perthensis.api.Durations;
+import org.perthensis.api.TaskProvider;
+import org.perthensis.app.providers.ProviderRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a parsed config file against the task types on the module path and turns it into a
+ * {@link Plan}, collecting every mistake before reporting any.
+ *
+ * <pre>{@code
+ * {
+ *   "gpio": { "provider": "auto" },
+ *   "shutdownGrace": "2s",
+ *   "tasks": [ { "type": "heartbeat", "name": "status", "restart": "on-failure", "pin": 17 } ]
+ * }
+ * }</pre>
+ */
+public final class ConfigReader {
+
+    /** The fields of a task entry that the app reads itself; the rest go to the provider's record. */
+    static final List<String> TASK_FIELDS = List.of("type", "name", "required", "restart");
+    /** How long tasks get to end after a signal unless {@code shutdownGrace} says otherwise. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+    private static final List<String> TOP_FIELDS = List.of("gpio", "tasks", "shutdownGrace");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final ProviderRegistry registry;
+    private final Problems problems;
+    private final Map<String, String> names = new HashMap<>();
+    private final List<Plan.Entry> entries = new ArrayList<>();
+    private final List<Plan.Skipped> skipped = new ArrayList<>();
+
+    private ConfigReader(ProviderRegistry registry, ConfigSource source) {
+        this.registry = registry;
+        this.problems = new Problems(source);
+    }
+
+    /**
+     * Checks a config file.
+     *
+     * @param source the parsed file
+     * @param registry the task types on the module path
+     * @return what to run
+     * @throws ConfigException with every mistake found
+     */
+    public static Plan read(ConfigSource source, ProviderRegistry registry) {
+        return new ConfigReader(registry, source).read(source);
+    }
+
+    private Plan read(ConfigSource source) {
+        JsonNode root = source.root();
+        if (root == null || !root.isObject()) {
+            problems.add("$", "expected an object with \"tasks\", got " + JsonValues.describe(root));
+            problems.throwIfAny();
+        }
+        for (String field : root.propertyNames()) {
+            if (!TOP_FIELDS.contains(field)) {
+                problems.add(member("$", field), RecordBinder.unknownField(field, "", TOP_FIELDS));
+            }
+        }
+        GpioMode gpio = gpio(root.get("gpio"));
+        Duration grace = grace(root.get("shutdownGrace"));
+        JsonNode tasks = root.get("tasks");
+        if (tasks == null) {
+            problems.add("$", "missing field 'tasks': a list of tasks such as [{\"type\": \"heartbeat\", \"pin\": 17}]");
+        } else if (!tasks.isArray()) {
+            problems.add("$.tasks", "expected a list of tasks, got " + JsonValues.describe(tasks));
+        } else {
+            for (int i = 0; i < tasks.size(); i++) {
+                task(element("$.tasks", i), i, tasks.get(i));
+            }
+        }
+        problems.throwIfAny();
+        return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped));
+    }
+
+    private GpioMode gpio(JsonNode gpio) {
+        if (gpio == null) {
+            return GpioMode.AUTO;
+        }
+        if (!gpio.isObject()) {
+            problems.add("$.gpio", "expected an object such as {\"provider\": \"auto\"}, got " + JsonValues.describe(gpio));
+            return GpioMode.AUTO;
+        }
+        for (String field : gpio.propertyNames()) {
+            if (!field.equals("provider")) {
+                problems.add(member("$.gpio", field), RecordBinder.unknownField(field, "gpio", List.of("provider")));
+            }
+        }
+        JsonNode provider = gpio.get("provider");
+        if (provider == null) {
+            return GpioMode.AUTO;
+        }
+        Optional<GpioMode> mode = provider.isString() ? GpioMode.of(provider.stringValue()) : Optional.empty();
+        if (mode.isEmpty()) {
+            problems.add("$.gpio.provider", "expected one of \"auto\", \"mock\", \"gpiod\", \"linuxfs\", got "
+                    + JsonValues.describe(provider));
+        }
+        return mode.orElse(GpioMode.AUTO);
+    }
+
+    private Duration grace(JsonNode grace) {
+        if (grace == null) {
+            return DEFAULT_GRACE;
+        }
+        if (!grace.isString()) {
+            problems.add("$.shutdownGrace", "expected a duration such as " + Durations.EXAMPLES + ", got "
+                    + JsonValues.describe(grace));
+            return DEFAULT_GRACE;
+        }
+        Duration parsed;
+        try {
+            parsed = Durations.parse(grace.stringValue());
+        } catch (IllegalArgumentException e) {
+            problems.add("$.shutdownGrace", e.getMessage());
+            return DEFAULT_GRACE;
+        }
+        if (parsed.isZero()) {
+            // No time for the tasks' finally blocks: the LED would be left as it was.
+            problems.add("$.shutdownGrace", "must be positive, such as \"2s\", got \"" + grace.stringValue() + "\"");
+            return DEFAULT_GRACE;
+        }
+        return parsed;
+    }
+
+    private void task(String path, int index, JsonNode entry) {
+        if (!entry.isObject()) {
+            problems.add(path, "expected an object with a \"type\", got " + JsonValues.describe(entry));
+            return;
+        }
+        String type = type(path, entry.get("type"));
+        String name = name(path, index, type, entry.get("name"));
+        boolean required = required(path, entry.get("required"));
+        Restart restart = restart(path, entry.get("restart"));
+        if (type == null) {
+            return;
+        }
+        if (registry.isConflicted(type)) {
+            problems.add(member(path, "type"), "task '" + name + "': " + registry.conflictMessage(type));
+            return;
+        }
+        Optional<TaskProvider<?>> provider = registry.find(type);
+        if (provider.isEmpty()) {
+            String why = registry.absentMessage(type);
+            if (required) {
+                problems.add(member(path, "type"), "task '" + name + "' is required, but " + why);
+            } else {
+                skipped.add(new Plan.Skipped(path, "task '" + name + "' (type " + type + ") skipped: " + why));
+            }
+            return;
+        }
+        Map<String, JsonNode> own = new LinkedHashMap<>();
+        entry.properties().forEach(f -> {
+            if (!TASK_FIELDS.contains(f.getKey())) {
+                own.put(f.getKey(), f.getValue());
+            }
+        });
+        Record config = RecordBinder.bind(provider.get().configType(), own, path, "type " + type, TASK_FIELDS, problems);
+        if (config != null) {
+            entries.add(new Plan.Entry(path, name, type, restart, provider.get(), config));
+        }
+    }
+
+    private String type(String path, JsonNode type) {
+        if (type == null) {
+            problems.add(path, "missing field 'type'; every task needs one, such as \"type\": \"heartbeat\"");
+            return null;
+        }
+        if (!type.isString() || type.stringValue().isBlank()) {
+            problems.add(member(path, "type"), "expected a type name such as \"heartbeat\", got " + JsonValues.describe(type));
+            return null;
+        }
+        return type.stringValue();
+    }
+
+    private String name(String path, int index, String type, JsonNode name) {
+        String chosen;
+        String at;
+        if (name == null) {
+            if (type == null) {
+                return null;
+            }
+            chosen = type + "-" + index;
+            at = path;
+        } else if (!name.isString() || !NAME.matcher(name.stringValue()).matches()) {
+            problems.add(member(path, "name"), "expected a name of letters, digits, '-' and '_', got "
+                    + JsonValues.describe(name));
+            return null;
+        } else {
+            chosen = name.stringValue();
+            at = member(path, "name");
+        }
+        String first = names.putIfAbsent(chosen, path);
+        if (first != null) {
+            problems.add(at, "duplicate task name '" + chosen + "': " + first + " has it too; give each task its own \"name\"");
+        }
+        return chosen;
+    }
+
+    private boolean required(String path, JsonNode required) {
+        if (required == null) {
+            return false;
+        }
+        if (!required.isBoolean()) {
+            problems.add(member(path, "required"), "expected true or false, got " + JsonValues.describe(required));
+            return false;
+        }
+        return required.booleanValue();
+    }
+
+    private Restart restart(String path, JsonNode restart) {
+        if (restart == null) {
+            return Restart.ON_FAILURE;
+        }
+        Optional<Restart> policy = restart.isString() ? Restart.of(restart.stringValue()) : Optional.empty();
+        if (policy.isEmpty()) {
+            problems.add(member(path, "restart"), "expected one of \"on-failure\", \"never\", \"always\", got "
+                    + JsonValues.describe(restart));
+        }
+        return policy.orElse(Restart.ON_FAILURE);
+    }
+}

@@ -1,0 +1,106 @@
+package org.perthensis.app.config;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.perthensis.api.Durations;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/** Words for JSON values and for what a field expects, as they appear in config errors. */
+final class JsonValues {
+
+    private static final int SHOWN_STRING = 40;
+
+    private JsonValues() {
+    }
+
+    /**
+     * What a value is, for "got ..." in a message.
+     *
+     * @param value a JSON value, or null when absent
+     * @return such as {@code "abc"}, {@code 17}, {@code true}, {@code null}, {@code an object}
+     */
+    static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        if (value.isString()) {
+            return quote(value.stringValue());
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.toString(); // numbers, true, false, null as written
+    }
+
+    static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_STRING -> "a string";
+            default -> token.toString();
+        };
+    }
+
+    static String quote(String s) {
+        String shown = s.length() > SHOWN_STRING ? s.substring(0, SHOWN_STRING) + "..." : s;
+        return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * What a field of this Java type accepts, for "expected ..." in a message.
+     *
+     * @param type the field's raw type
+     * @return such as {@code an integer} or {@code one of "up", "down"}
+     */
+    static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == byte.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                || type == BigDecimal.class || type == Number.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == Duration.class) {
+            return "a duration such as " + Durations.EXAMPLES;
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> quote(((Enum<?>) c).name().toLowerCase(Locale.ROOT)))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord()) {
+            return "an object with the fields " + Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName).collect(Collectors.joining(", "));
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

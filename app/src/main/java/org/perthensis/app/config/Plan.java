@@ -1,0 +1,39 @@
+package org.perthensis.app.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.perthensis.api.TaskProvider;
+
+/**
+ * A config file once checked: what to run, what to skip, and how.
+ *
+ * @param source the file, for messages
+ * @param gpio the chosen {@code gpio.provider}
+ * @param shutdownGrace how long tasks get to end after a signal
+ * @param tasks the tasks to create, in file order
+ * @param skipped the tasks whose type no module provides, each with its warning
+ */
+public record Plan(ConfigSource source, GpioMode gpio, Duration shutdownGrace, List<Entry> tasks, List<Skipped> skipped) {
+
+    /**
+     * A task whose type is present and whose settings bound without a mistake.
+     *
+     * @param path its JSON path, such as {@code $.tasks[2]}
+     * @param name its name
+     * @param type its type
+     * @param restart its restart policy
+     * @param provider the provider of its type
+     * @param config the bound config record
+     */
+    public record Entry(String path, String name, String type, Restart restart, TaskProvider<?> provider, Record config) {
+    }
+
+    /**
+     * A task left out because no module provides its type.
+     *
+     * @param path its JSON path
+     * @param warning the whole warning line
+     */
+    public record Skipped(String path, String warning) {
+    }
+}

@@ -1,0 +1,65 @@
+package org.perthensis.app.logging;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One readable line per event: {@code 2026-01-31 12:00:00.250 WARN  [app] message}. A stack
+ * trace follows only in verbose mode; otherwise the exception is named on the same line.
+ */
+final class LineFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private LineFormat() {
+    }
+
+    /**
+     * Writes one event.
+     *
+     * @param at when it happened
+     * @param level its level
+     * @param logger the logger's name
+     * @param message the message, parameters already filled in
+     * @param thrown the exception, or null
+     * @param stackTraces whether to add the stack trace
+     * @return the line, with the stack trace's lines if any, without a final line break
+     */
+    static String format(Instant at, Level level, String logger, String message, Throwable thrown, boolean stackTraces) {
+        StringBuilder line = new StringBuilder(120)
+                .append(TIME.format(at)).append(' ')
+                .append(String.format("%-5s", levelName(level))).append(" [")
+                .append(logger).append("] ")
+                .append(message);
+        if (thrown != null && !stackTraces && !message.contains(thrown.toString())) {
+            line.append(": ").append(thrown);
+        }
+        if (thrown != null && stackTraces) {
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
+        }
+        return line.toString();
+    }
+
+    /**
+     * The names people know from SLF4J and System.Logger.
+     *
+     * @param level a level
+     * @return {@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG} or {@code TRACE}
+     */
+    static String levelName(Level level) {
+        return switch (level) {
+            case ERROR, OFF -> "ERROR";
+            case WARNING -> "WARN";
+            case INFO -> "INFO";
+            case DEBUG -> "DEBUG";
+            case TRACE, ALL -> "TRACE";
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package org.perthensis.app.run;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.util.List;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.Task;
+
+/**
+ * One run of a {@link Prepared} config: starts every created task under the {@link Supervisor},
+ * runs the loop until stopped, then reports the pins and closes Pi4J.
+ */
+public final class Launch {
+
+    static final System.Logger LOG = Preparation.LOG;
+
+    /**
+     * A task that is not from the config, such as the demo's counter: run once, unsupervised.
+     *
+     * @param name its name
+     * @param task the task
+     */
+    public record Extra(String name, Task task) {
+    }
+
+    private final Prepared prepared;
+    private final Scheduler scheduler;
+    private final List<Extra> extras;
+    private final Supervisor supervisor;
+    private volatile boolean stopRequested;
+    private boolean finished;
+
+    /**
+     * A launch of what was prepared.
+     *
+     * @param prepared the created tasks; the launch owns their GPIO from now on
+     * @param extras tasks to run besides them
+     */
+    public Launch(Prepared prepared, List<Extra> extras) {
+        this.prepared = prepared;
+        this.scheduler = prepared.scheduler();
+        this.extras = List.copyOf(extras);
+        this.supervisor = new Supervisor(scheduler, LOG, prepared.states(), this::allEnded);
+    }
+
+    /** Spawns every task; the loop runs them once {@link #runLoop()} is called. */
+    public void start() {
+        prepared.created().forEach(c -> supervisor.start(c.entry().name(), c.entry().type(), c.entry().restart(), c.task()));
+        extras.forEach(x -> scheduler.spawn(x.name(), x.task()));
+        int n = prepared.created().size() + extras.size();
+        LOG.log(INFO, () -> "started " + n + (n == 1 ? " task" : " tasks") + " from " + prepared.plan().source().name()
+                + "; stop with Ctrl-C or SIGTERM");
+    }
+
+    /** Runs the loop on the calling thread until every task has ended or a stop was requested. */
+    public void runLoop() {
+        scheduler.runForever();
+    }
+
+    /**
+     * Asks every task to stop; thread-safe. The loop returns once their {@code finally} blocks have run.
+     *
+     * @param why the log line saying why
+     */
+    public void stop(String why) {
+        if (!stopRequested) {
+            stopRequested = true;
+            LOG.log(INFO, why);
+        }
+        scheduler.shutdown();
+    }
+
+    private void allEnded() {
+        if (!stopRequested) {
+            LOG.log(supervisor.anyFailedForGood() ? WARNING : INFO, "every configured task has ended; stopping");
+            scheduler.shutdown();
+        }
+    }
+
+    /**
+     * Logs the state each output pin was left in and shuts Pi4J down; runs once, whichever
+     * thread comes first.
+     */
+    public synchronized void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        prepared.states().allStopped();
+        prepared.gpio().finalStates().forEach(line -> LOG.log(INFO, line));
+        prepared.close();
+    }
+
+    /**
+     * The exit code once the loop has returned.
+     *
+     * @return 0 after a requested stop or when every task ended well, 1 if one failed for good
+     */
+    public int exitCode() {
+        return !stopRequested && supervisor.anyFailedForGood() ? 1 : 0;
+    }
+}
