@@ -35,16 +35,25 @@ final class LineFormat {
                 .append(TIME.format(at)).append(' ')
                 .append(String.format("%-5s", levelName(level))).append(" [")
                 .append(logger).append("] ")
-                .append(message);
-        if (thrown != null && !stackTraces && !message.contains(thrown.toString())) {
-            line.append(": ").append(thrown);
-        }
+                .append(stackTraces ? message : withThrown(message, thrown));
         if (thrown != null && stackTraces) {
             StringWriter trace = new StringWriter();
             thrown.printStackTrace(new PrintWriter(trace));
             line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
         }
         return line.toString();
+    }
+
+    /**
+     * A message with the exception named after it, unless the message already says what was
+     * thrown, in the exception's words or its own.
+     */
+    static String withThrown(String message, Throwable thrown) {
+        if (thrown == null || message.contains(thrown.toString())
+                || thrown.getMessage() != null && message.contains(thrown.getMessage())) {
+            return message;
+        }
+        return message + ": " + thrown;
     }
 
     /**

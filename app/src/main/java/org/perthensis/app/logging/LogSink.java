@@ -45,6 +45,16 @@ public final class LogSink {
      * @param thrown the exception, or null
      */
     public record Entry(Level level, String logger, String message, Throwable thrown) {
+
+        /**
+         * The message as a line without stack trace shows it: with the exception named after
+         * it, unless the message already says what was thrown.
+         *
+         * @return the text
+         */
+        public String text() {
+            return LineFormat.withThrown(message, thrown);
+        }
     }
 
     private static final Object LOCK = new Object();

@@ -72,8 +72,7 @@ public final class Preparation {
         Services services = new Services();
         TaskStates states = new TaskStates(scheduler);
         services.put(TaskList.class, states);
-        services.lazy(Context.class, gpio::context, "GPIO (" + Context.class.getName()
-                + "), and there is none; see the gpio line above");
+        services.lazy(Context.class, gpio::context, "GPIO, and there is none; see the gpio line above");
         Problems problems = new Problems(source);
         List<Prepared.Created> created = new ArrayList<>();
         for (Plan.Entry entry : plan.tasks()) {
@@ -110,8 +109,10 @@ public final class Preparation {
             // A setting valid alone but not here (a pin used twice): a config mistake like any other.
             RecordBinder.rejected(e, entry.config().getClass(), entry.path(), problems);
         } catch (RuntimeException | LinkageError e) {
+            // An IllegalStateException says what is missing in the user's words; anything else is named as it is.
+            String why = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage() : e.toString();
             LOG.log(WARNING, "task '" + entry.name() + "' (type " + entry.type() + ") could not be created and is left out: "
-                    + e, e);
+                    + why, e);
         }
         return null;
     }

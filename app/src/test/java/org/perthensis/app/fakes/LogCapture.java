@@ -13,8 +13,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts capturing. */
     public LogCapture() {
-        watch = LogSink.watch(e -> lines.add(name(e.level()) + " [" + e.logger() + "] " + e.message()
-                + (e.thrown() == null || e.message().contains(e.thrown().toString()) ? "" : ": " + e.thrown())));
+        watch = LogSink.watch(e -> lines.add(name(e.level()) + " [" + e.logger() + "] " + e.text()));
     }
 
     private static String name(Level level) {
