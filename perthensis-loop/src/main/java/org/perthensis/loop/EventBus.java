@@ -66,16 +66,16 @@ final class EventBus implements Events {
 
     private Optional<Event> awaitEvent(String pattern, long timeoutNanos) {
         checkPattern(pattern);
-        Fiber me = loop.requireTask("await");
-        loop.checkInterruption(me);
+        Fiber me = loop.turn.requireTask("await");
+        loop.turn.checkInterruption(me);
         Awaiter a = new Awaiter(pattern, me);
         add(a);
         if (timeoutNanos >= 0) {
-            loop.timers.add(a.timeout, Loop.saturatedAdd(loop.clock().nanos(), timeoutNanos));
+            loop.timers.add(a.timeout, Nanos.saturatedAdd(loop.clock().nanos(), timeoutNanos));
         }
         me.result = null;
         me.wait = a;
-        loop.suspend(me);
+        loop.turn.suspend(me);
         Event got = (Event) me.result;
         me.result = null;
         return Optional.ofNullable(got);
@@ -165,7 +165,7 @@ final class EventBus implements Events {
 
         @Override
         void deliver(Event event) {
-            loop.callback(() -> listener.accept(event),
+            loop.turn.callback(() -> listener.accept(event),
                     "a listener of '" + pattern() + "' (event '" + event.topic() + "')");
         }
 
@@ -181,7 +181,7 @@ final class EventBus implements Events {
         final Timer timeout = new Timer() {
             @Override
             void expire() {
-                loop.resume(fiber, false); // woken with no event: the await returns empty
+                loop.turn.resume(fiber, false); // woken with no event: the await returns empty
             }
 
             @Override
@@ -198,7 +198,7 @@ final class EventBus implements Events {
         @Override
         void deliver(Event event) {
             fiber.result = event;
-            loop.resume(fiber, false);
+            loop.turn.resume(fiber, false);
         }
 
         @Override
