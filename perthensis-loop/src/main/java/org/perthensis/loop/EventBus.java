@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.perthensis.api.Checks;
 import org.perthensis.api.Event;
 import org.perthensis.api.Events;
 import org.perthensis.api.Subscription;
@@ -118,16 +119,21 @@ final class EventBus implements Events {
     }
 
     private static void checkTopic(String topic) {
-        if (topic == null || topic.isEmpty() || topic.indexOf('*') >= 0) {
-            throw new IllegalArgumentException("an event topic must be a non-empty name without '*', was " + topic);
+        if (!Events.isPattern(topic) || topic.endsWith("*")) {
+            throw new IllegalArgumentException("an event topic must be a name without '*' such as \"net.up\", got "
+                    + quoted(topic));
         }
     }
 
     private static void checkPattern(String pattern) {
-        if (pattern == null || pattern.isEmpty() || pattern.indexOf('*') < pattern.length() - 1 && pattern.indexOf('*') >= 0) {
-            throw new IllegalArgumentException(
-                    "an event pattern is a topic, or a prefix ending in '*' such as 'net.*', was " + pattern);
+        if (!Events.isPattern(pattern)) {
+            throw new IllegalArgumentException("an event pattern must be a topic, or a prefix ending in '*' such as"
+                    + " \"net.*\", got " + quoted(pattern));
         }
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "null" : Checks.quote(text);
     }
 
     private abstract static class Subscriber {

@@ -2,6 +2,7 @@ package org.perthensis.loop;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.perthensis.api.Durations;
 
 /**
  * The loop's time arithmetic, in nanoseconds of its monotonic clock. Every duration a caller
@@ -37,12 +38,12 @@ final class Nanos {
      * @param d the duration
      * @param what its name, for the messages
      * @return its nanoseconds, saturated
-     * @throws IllegalArgumentException {@code period must be positive, was PT0S}
+     * @throws IllegalArgumentException {@code period must be positive, got 0s}
      */
     static long positive(Duration d, String what) {
         long nanos = of(d, what);
         if (nanos <= 0) {
-            throw new IllegalArgumentException(what + " must be positive, was " + d);
+            throw new IllegalArgumentException(what + " must be positive, got " + Durations.format(d));
         }
         return nanos;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import org.perthensis.api.Durations;
 
 /**
  * One {@code withTimeout} in progress, and the timer that ends it: when it expires, the task
@@ -54,7 +55,7 @@ final class TimeoutScope extends Timer {
     }
 
     private static TimeoutException timedOut(Duration timeout, Exception cause) {
-        TimeoutException e = new TimeoutException("timed out after " + timeout.toMillis() + " ms");
+        TimeoutException e = new TimeoutException("timed out after " + Durations.format(timeout));
         if (cause != null) {
             e.initCause(cause);
         }

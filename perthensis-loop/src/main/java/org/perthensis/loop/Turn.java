@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.perthensis.api.Clock;
+import org.perthensis.api.Durations;
 
 /**
  * The loop's one turn: who holds it, who is ready for it, and how it passes on. This is the
@@ -48,6 +49,7 @@ final class Turn {
     private final VirtualClock virtualClock;
     private final TimerHeap timers;
     private final long slowTurnNanos;
+    private final Duration slowTurn;
     final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
 
     // Read across threads.
@@ -72,6 +74,7 @@ final class Turn {
         this.clock = clock;
         this.virtualClock = virtualClock;
         this.timers = timers;
+        this.slowTurn = slowTurn;
         this.slowTurnNanos = Nanos.of(slowTurn, "slowTurnWarning");
     }
 
@@ -149,10 +152,16 @@ final class Turn {
     void checkSlowTurn(Fiber me) {
         long held = System.nanoTime() - turnStartedAt;
         if (held > slowTurnNanos) {
-            loop.log.log(WARNING, () -> "task '" + me.name + "' kept the turn for " + held / 1_000_000
-                    + " ms (limit " + slowTurnNanos / 1_000_000 + " ms); other tasks waited."
+            loop.log.log(WARNING, () -> "task '" + me.name + "' kept the turn for " + Durations.format(roundedUp(held))
+                    + " (limit " + Durations.format(slowTurn) + "); other tasks waited."
                     + " Move blocking work into blocking(...) or add sleep/yieldTurn calls");
         }
+    }
+
+    /** A turn's length as the warning shows it: whole milliseconds (microseconds below one), never under the limit. */
+    private static Duration roundedUp(long nanos) {
+        long unit = nanos >= 1_000_000 ? 1_000_000 : 1_000;
+        return Duration.ofNanos(Math.ceilDiv(nanos, unit) * unit);
     }
 
     // ---------------------------------------------------------------- who goes next

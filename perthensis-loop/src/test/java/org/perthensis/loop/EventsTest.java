@@ -174,8 +174,14 @@ class EventsTest {
     void badTopicsAndPatternsAreRefusedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.events().subscribe("net.*.up", x -> { }));
-        assertEquals("an event pattern is a topic, or a prefix ending in '*' such as 'net.*', was net.*.up", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> s.events().publish("net.*"));
-        assertThrows(IllegalArgumentException.class, () -> s.events().publish(""));
+        assertEquals("an event pattern must be a topic, or a prefix ending in '*' such as \"net.*\", got \"net.*.up\"",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().publish("net.*"));
+        assertEquals("an event topic must be a name without '*' such as \"net.up\", got \"net.*\"", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().publish(""));
+        assertEquals("an event topic must be a name without '*' such as \"net.up\", got \"\"", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().await(null, Duration.ofSeconds(1)));
+        assertEquals("an event pattern must be a topic, or a prefix ending in '*' such as \"net.*\", got null",
+                e.getMessage());
     }
 }

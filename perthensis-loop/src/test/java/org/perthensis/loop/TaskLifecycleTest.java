@@ -242,7 +242,7 @@ class TaskLifecycleTest {
         strict.spawn("polite", sch -> sch.sleep(5));
         strict.run(Duration.ofSeconds(1));
         assertEquals(1, logger.lines().size(), logger.lines()::toString);
-        assertTrue(logger.lines().get(0).matches("WARNING task 'hog' kept the turn for \\d+ ms \\(limit 20 ms\\);"
+        assertTrue(logger.lines().get(0).matches("WARNING task 'hog' kept the turn for \\d+ms \\(limit 20ms\\);"
                 + " other tasks waited. Move blocking work into blocking\\(...\\) or add sleep/yieldTurn calls"),
                 logger.lines().get(0));
         assertFalse(logger.lines().get(0).contains("polite"));

@@ -42,7 +42,7 @@ class TimeoutAndBlockingTest {
             note("goes on");
         });
         s.run(Duration.ofSeconds(1));
-        assertEquals(List.of("300 body finally", "300 timed out after 300 ms", "400 goes on"), log);
+        assertEquals(List.of("300 body finally", "300 timed out after 300ms", "400 goes on"), log);
     }
 
     @Test
