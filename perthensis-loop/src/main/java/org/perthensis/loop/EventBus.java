@@ -61,8 +61,7 @@ final class EventBus implements Events {
 
     @Override
     public Optional<Event> await(String pattern, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        return awaitEvent(pattern, Math.max(0, timeout.toNanos()));
+        return awaitEvent(pattern, Math.max(0, Nanos.of(timeout, "timeout")));
     }
 
     private Optional<Event> awaitEvent(String pattern, long timeoutNanos) {

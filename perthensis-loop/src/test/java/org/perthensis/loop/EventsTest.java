@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.api.TaskHandle;
 import org.perthensis.testing.RecordingLogger;
 
 class EventsTest {
@@ -168,6 +170,27 @@ class EventsTest {
         // Posted work runs on whichever thread holds the turn (the idle driver, or the task at its next switch),
         // never on the publishing thread.
         assertTrue(listenerThread[0] != null && listenerThread[0] != foreign[0], String.valueOf(listenerThread[0]));
+    }
+
+    @Test
+    void awaitWithATimeoutTooLongForNanosecondsWaitsAsSleepDoes() {
+        for (Duration forever : List.of(ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(Long.MAX_VALUE))) {
+            Scheduler v = Scheduler.builder().virtualTime().build();
+            List<String> got = new ArrayList<>();
+            v.spawn("waiter", sch -> {
+                Object payload = sch.events().await("door", forever).map(Event::payload).orElse("timed out");
+                got.add(sch.clock().elapsed().toDays() + " days: " + payload);
+            });
+            TaskHandle never = v.spawn("never", sch -> got.add("never: "
+                    + sch.events().await("window", forever).map(Event::payload).orElse("timed out")));
+            v.spawn("door", sch -> {
+                sch.sleep(Duration.ofDays(365));
+                sch.events().publish("door", "open");
+            });
+            v.run(Duration.ofDays(3650));
+            assertEquals(List.of("365 days: open"), got, forever::toString);
+            assertEquals(TaskHandle.State.RUNNING, never.state(), "still waiting after ten years");
+        }
     }
 
     @Test

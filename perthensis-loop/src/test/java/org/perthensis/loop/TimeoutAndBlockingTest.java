@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,18 @@ class TimeoutAndBlockingTest {
         });
         s.run(Duration.ofSeconds(1));
         assertEquals(List.of("300 body finally", "300 timed out after 300ms", "400 goes on"), log);
+    }
+
+    @Test
+    void withTimeoutTooLongForNanosecondsNeverTimesOut() {
+        for (Duration forever : List.of(ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(Long.MAX_VALUE))) {
+            s.spawn("patient", sch -> note(sch.withTimeout(forever, () -> {
+                sch.sleep(Duration.ofDays(365));
+                return "done after " + sch.clock().elapsed().toDays() + " days";
+            })));
+        }
+        s.run(Duration.ofDays(3650));
+        assertEquals(List.of("31536000000 done after 365 days", "31536000000 done after 365 days"), log);
     }
 
     @Test
