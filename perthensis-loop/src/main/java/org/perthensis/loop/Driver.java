@@ -21,7 +21,7 @@ final class Driver {
     private final TimerHeap timers;
     /** Set while the driver sleeps, so that a post from another thread knows to wake it. */
     private volatile boolean idle;
-    /** How often the driver woke from an idle sleep: proof that an idle loop sleeps. */
+    /** How often the driver woke from an idle sleep, by its time or by a post: proof that an idle loop sleeps. */
     private volatile long wakeups;
     private boolean running; // guarded by this
     private boolean terminated; // set by the driver holding the turn; read by turn holders, and in enter() under this
@@ -114,14 +114,26 @@ final class Driver {
                     }
                     LockSupport.parkNanos(turn, left);
                 }
-                wakeups++;
                 if (Thread.interrupted()) {
                     loop.shutdown();
+                }
+                if (endedASleep(until)) {
+                    wakeups++;
                 }
             }
         } finally {
             idle = false;
         }
+    }
+
+    /**
+     * Whether a park that returned ended a sleep: its time came, or something was posted. One
+     * that returns at once with time left and nothing to do is none: a hand-over of the turn to
+     * the driver unparks it, and when it took the turn back without parking (a busy machine
+     * descheduled it for a moment), the permit is left for its next park.
+     */
+    private boolean endedASleep(long until) {
+        return !turn.posted.isEmpty() || (until != FOREVER && clock.nanos() >= until);
     }
 
     /** Hands {@code action} to the loop from any thread, waking the driver if it sleeps. */

@@ -161,7 +161,7 @@ class EventsTest {
         real.spawn("main", sch -> {
             foreign[0] = Thread.ofPlatform().unstarted(() -> sch.events().publish("button", "pressed"));
             foreign[0].start();
-            Event e = sch.events().await("button", Duration.ofSeconds(5)).orElseThrow();
+            Event e = sch.events().await("button", Duration.ofSeconds(60)).orElseThrow();
             log.add(e.payload().toString());
             sch.shutdown();
         });
