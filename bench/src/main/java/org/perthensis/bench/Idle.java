@@ -35,7 +35,7 @@ final class Idle extends TimedBenchmark {
                 + "First the same task runs 100 times faster for 3 s so that the JIT has compiled the loop, as on a device "
                 + "that has been up for a minute or two; then the real pattern runs, and after 2 s the 20 s window opens. CPU = CPU time of all the process's threads in the window "
                 + "(sum over /proc/self/task/*/schedstat, nanoseconds; JIT, GC and VM threads included) / 20 s. "
-                + "Loop wake-ups: Perthensis counts its driver thread's returns from an idle park (Loop.idleWakeups(), "
+                + "Loop wake-ups: Perthensis counts its driver thread's returns from an idle park that ended a sleep, by its time or a post (Loop.idleWakeups(), "
                 + "read reflectively); asyncio counts selector waits with a timeout other than 0. Edge lateness: as in "
                 + "the lateness benchmark, System.nanoTime() after the sleep minus before it minus the sleep. "
                 + "3 runs on each side.";

@@ -3,8 +3,9 @@ package org.perthensis.loop;
 import java.util.concurrent.Callable;
 
 /**
- * A {@code blocking(...)} call: runs on a pool thread and hands its outcome back by posting,
- * always, so the loop's count of calls in flight stays right even for abandoned calls.
+ * One {@code blocking(...)} call, and what its task waits for: runs on a pool thread of
+ * {@link BlockingCalls} and hands its outcome back by posting, always, so the count of calls
+ * in flight stays right even for abandoned calls.
  */
 final class BlockingCall implements Runnable, Wait {
     private final Loop loop;
@@ -55,11 +56,11 @@ final class BlockingCall implements Runnable, Wait {
     }
 
     private void completed(Object v, Throwable t) {
-        loop.blockingDone();
+        loop.blockingCalls.done();
         if (!isAbandoned()) {
             value = v;
             thrown = t;
-            loop.resume(fiber, false);
+            loop.turn.resume(fiber, false);
         }
     }
 

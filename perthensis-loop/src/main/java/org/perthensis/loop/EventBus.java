@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.perthensis.api.Checks;
 import org.perthensis.api.Event;
 import org.perthensis.api.Events;
 import org.perthensis.api.Subscription;
@@ -60,22 +61,21 @@ final class EventBus implements Events {
 
     @Override
     public Optional<Event> await(String pattern, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        return awaitEvent(pattern, Math.max(0, timeout.toNanos()));
+        return awaitEvent(pattern, Math.max(0, Nanos.of(timeout, "timeout")));
     }
 
     private Optional<Event> awaitEvent(String pattern, long timeoutNanos) {
         checkPattern(pattern);
-        Fiber me = loop.requireTask("await");
-        loop.checkInterruption(me);
+        Fiber me = loop.turn.requireTask("await");
+        loop.turn.checkInterruption(me);
         Awaiter a = new Awaiter(pattern, me);
         add(a);
         if (timeoutNanos >= 0) {
-            loop.timers.add(a.timeout, Loop.saturatedAdd(loop.clock().nanos(), timeoutNanos));
+            loop.timers.add(a.timeout, Nanos.saturatedAdd(loop.clock().nanos(), timeoutNanos));
         }
         me.result = null;
         me.wait = a;
-        loop.suspend(me);
+        loop.turn.suspend(me);
         Event got = (Event) me.result;
         me.result = null;
         return Optional.ofNullable(got);
@@ -118,16 +118,21 @@ final class EventBus implements Events {
     }
 
     private static void checkTopic(String topic) {
-        if (topic == null || topic.isEmpty() || topic.indexOf('*') >= 0) {
-            throw new IllegalArgumentException("an event topic must be a non-empty name without '*', was " + topic);
+        if (!Events.isPattern(topic) || topic.endsWith("*")) {
+            throw new IllegalArgumentException("an event topic must be a name without '*' such as \"net.up\", got "
+                    + quoted(topic));
         }
     }
 
     private static void checkPattern(String pattern) {
-        if (pattern == null || pattern.isEmpty() || pattern.indexOf('*') < pattern.length() - 1 && pattern.indexOf('*') >= 0) {
-            throw new IllegalArgumentException(
-                    "an event pattern is a topic, or a prefix ending in '*' such as 'net.*', was " + pattern);
+        if (!Events.isPattern(pattern)) {
+            throw new IllegalArgumentException("an event pattern must be a topic, or a prefix ending in '*' such as"
+                    + " \"net.*\", got " + quoted(pattern));
         }
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "null" : Checks.quote(text);
     }
 
     private abstract static class Subscriber {
@@ -165,7 +170,7 @@ final class EventBus implements Events {
 
         @Override
         void deliver(Event event) {
-            loop.callback(() -> listener.accept(event),
+            loop.turn.callback(() -> listener.accept(event),
                     "a listener of '" + pattern() + "' (event '" + event.topic() + "')");
         }
 
@@ -181,7 +186,7 @@ final class EventBus implements Events {
         final Timer timeout = new Timer() {
             @Override
             void expire() {
-                loop.resume(fiber, false); // woken with no event: the await returns empty
+                loop.turn.resume(fiber, false); // woken with no event: the await returns empty
             }
 
             @Override
@@ -198,7 +203,7 @@ final class EventBus implements Events {
         @Override
         void deliver(Event event) {
             fiber.result = event;
-            loop.resume(fiber, false);
+            loop.turn.resume(fiber, false);
         }
 
         @Override

@@ -47,7 +47,7 @@ final class Fiber extends Timer implements TaskHandle {
 
     /** The virtual thread's body; it starts holding the turn. */
     void body() {
-        loop.resumed(this);
+        loop.turn.resumed(this);
         Throwable thrown = null;
         try {
             task.run(loop);
@@ -59,7 +59,7 @@ final class Fiber extends Timer implements TaskHandle {
 
     @Override
     void expire() {
-        loop.resume(this, false);
+        loop.turn.resume(this, false);
     }
 
     @Override

@@ -38,15 +38,15 @@ final class PeriodicTask implements Periodic {
             while (true) {
                 if (stopped) {
                     phase = Phase.WAITING_FOR_START;
-                    loop.checkInterruption(fiber);
+                    loop.turn.checkInterruption(fiber);
                     fiber.wait = STOPPED;
-                    loop.suspend(fiber);
+                    loop.turn.suspend(fiber);
                     continue;
                 }
                 if (loop.clock().nanos() < nextDue) {
                     phase = Phase.WAITING_FOR_DUE;
-                    loop.checkInterruption(fiber);
-                    loop.sleepUntil(fiber, nextDue);
+                    loop.turn.checkInterruption(fiber);
+                    loop.turn.sleepUntil(fiber, nextDue);
                     continue; // woken early by stop(), or on time: look again
                 }
                 phase = Phase.RUNNING_BODY;
@@ -54,7 +54,7 @@ final class PeriodicTask implements Periodic {
                 runs++;
                 body.run(scheduler);
                 long end = loop.clock().nanos();
-                long following = Loop.saturatedAdd(scheduled, periodNanos);
+                long following = Nanos.saturatedAdd(scheduled, periodNanos);
                 nextDue = Math.max(end, following);
             }
         };
@@ -63,7 +63,7 @@ final class PeriodicTask implements Periodic {
     @Override
     public void changeRate(Duration period) {
         loop.checkOnLoop("changeRate");
-        periodNanos = Loop.positiveNanos(period, "period");
+        periodNanos = Nanos.positive(period, "period");
     }
 
     @Override
@@ -76,7 +76,7 @@ final class PeriodicTask implements Periodic {
         loop.checkOnLoop("stop");
         stopped = true;
         if (phase == Phase.WAITING_FOR_DUE) {
-            loop.resume(fiber, false);
+            loop.turn.resume(fiber, false);
         }
     }
 
@@ -89,7 +89,7 @@ final class PeriodicTask implements Periodic {
         stopped = false;
         if (phase == Phase.WAITING_FOR_START) {
             nextDue = loop.clock().nanos();
-            loop.resume(fiber, false);
+            loop.turn.resume(fiber, false);
         }
     }
 

@@ -36,11 +36,11 @@ final class SharedResource<R, A> implements ManagedResource<R, A> {
     }
 
     private Lease<R> acquire(A argument) {
-        Fiber me = loop.requireTask("acquire");
+        Fiber me = loop.turn.requireTask("acquire");
         if (holder != null && holder.fiber == me) {
             throw new IllegalStateException("task '" + me.name + "' already holds this resource; close its lease first");
         }
-        loop.checkInterruption(me);
+        loop.turn.checkInterruption(me);
         LeaseImpl lease;
         if (holder == null && waiters.isEmpty()) {
             lease = grant(me, argument);
@@ -48,7 +48,7 @@ final class SharedResource<R, A> implements ManagedResource<R, A> {
             Waiter w = new Waiter(me, argument);
             waiters.add(w);
             me.wait = w;
-            loop.suspend(me);
+            loop.turn.suspend(me);
             lease = w.granted;
         }
         try {
@@ -71,7 +71,7 @@ final class SharedResource<R, A> implements ManagedResource<R, A> {
         Waiter next = waiters.poll();
         if (next != null) {
             next.granted = grant(next.fiber, next.argument);
-            loop.resume(next.fiber, false);
+            loop.turn.resume(next.fiber, false);
         }
     }
 

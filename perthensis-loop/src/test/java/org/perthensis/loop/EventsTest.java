@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
+import org.perthensis.api.TaskHandle;
 import org.perthensis.testing.RecordingLogger;
 
 class EventsTest {
@@ -159,7 +161,7 @@ class EventsTest {
         real.spawn("main", sch -> {
             foreign[0] = Thread.ofPlatform().unstarted(() -> sch.events().publish("button", "pressed"));
             foreign[0].start();
-            Event e = sch.events().await("button", Duration.ofSeconds(5)).orElseThrow();
+            Event e = sch.events().await("button", Duration.ofSeconds(60)).orElseThrow();
             log.add(e.payload().toString());
             sch.shutdown();
         });
@@ -171,11 +173,38 @@ class EventsTest {
     }
 
     @Test
+    void awaitWithATimeoutTooLongForNanosecondsWaitsAsSleepDoes() {
+        for (Duration forever : List.of(ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(Long.MAX_VALUE))) {
+            Scheduler v = Scheduler.builder().virtualTime().build();
+            List<String> got = new ArrayList<>();
+            v.spawn("waiter", sch -> {
+                Object payload = sch.events().await("door", forever).map(Event::payload).orElse("timed out");
+                got.add(sch.clock().elapsed().toDays() + " days: " + payload);
+            });
+            TaskHandle never = v.spawn("never", sch -> got.add("never: "
+                    + sch.events().await("window", forever).map(Event::payload).orElse("timed out")));
+            v.spawn("door", sch -> {
+                sch.sleep(Duration.ofDays(365));
+                sch.events().publish("door", "open");
+            });
+            v.run(Duration.ofDays(3650));
+            assertEquals(List.of("365 days: open"), got, forever::toString);
+            assertEquals(TaskHandle.State.RUNNING, never.state(), "still waiting after ten years");
+        }
+    }
+
+    @Test
     void badTopicsAndPatternsAreRefusedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.events().subscribe("net.*.up", x -> { }));
-        assertEquals("an event pattern is a topic, or a prefix ending in '*' such as 'net.*', was net.*.up", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> s.events().publish("net.*"));
-        assertThrows(IllegalArgumentException.class, () -> s.events().publish(""));
+        assertEquals("an event pattern must be a topic, or a prefix ending in '*' such as \"net.*\", got \"net.*.up\"",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().publish("net.*"));
+        assertEquals("an event topic must be a name without '*' such as \"net.up\", got \"net.*\"", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().publish(""));
+        assertEquals("an event topic must be a name without '*' such as \"net.up\", got \"\"", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.events().await(null, Duration.ofSeconds(1)));
+        assertEquals("an event pattern must be a topic, or a prefix ending in '*' such as \"net.*\", got null",
+                e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class PeriodicTest {
     void changeRateRejectsZero() {
         Periodic p = s.every(Duration.ofMillis(10), sch -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.changeRate(Duration.ZERO));
-        assertEquals("period must be positive, was PT0S", e.getMessage());
+        assertEquals("period must be positive, got 0s", e.getMessage());
     }
 
     @Test
@@ -136,6 +137,21 @@ class PeriodicTest {
         assertEquals(List.of(1000L), runs);
         assertEquals(TaskHandle.State.SUCCESS, later.state());
         assertEquals("after 1s", later.name());
+    }
+
+    @Test
+    void afterWithADelayTooLongForNanosecondsWaitsAndCanBeCancelled() {
+        TaskHandle forever = s.after(ChronoUnit.FOREVER.getDuration(), sch -> noteRun());
+        TaskHandle longest = s.after(Duration.ofSeconds(Long.MAX_VALUE), sch -> noteRun());
+        Periodic rare = s.everyAfter(ChronoUnit.FOREVER.getDuration(), sch -> noteRun());
+        s.run(Duration.ofDays(3650));
+        assertEquals(List.of(), runs);
+        assertEquals(List.of(TaskHandle.State.RUNNING, TaskHandle.State.RUNNING, TaskHandle.State.RUNNING),
+                List.of(forever.state(), longest.state(), rare.state()));
+        s.shutdown();
+        s.run(Duration.ofSeconds(1));
+        assertEquals(List.of(TaskHandle.State.CANCELLED, TaskHandle.State.CANCELLED, TaskHandle.State.CANCELLED),
+                List.of(forever.state(), longest.state(), rare.state()));
     }
 
     @Test

@@ -54,7 +54,7 @@ class PostTest {
         });
         start.countDown();
         Thread loop = Thread.ofPlatform().start(s::runForever);
-        loop.join(TimeUnit.SECONDS.toMillis(30));
+        loop.join(TimeUnit.SECONDS.toMillis(60));
         for (Thread p : posters) {
             p.join();
         }
@@ -77,9 +77,10 @@ class PostTest {
             log.add("ran");
             s.shutdown();
         });
-        loop.join(10_000);
+        loop.join(60_000);
         assertEquals(List.of("ran"), log);
-        assertTrue(ranAfter[0] < 2_000_000_000L, "an idle loop must not wait for its next timer to see a post");
+        // Its next timer is an hour away; on a busy machine a post may wait for a core, but not for that timer.
+        assertTrue(ranAfter[0] < 30_000_000_000L, "an idle loop must not wait for its next timer to see a post");
     }
 
     @Test

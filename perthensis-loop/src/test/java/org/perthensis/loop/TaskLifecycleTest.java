@@ -1,7 +1,6 @@
 package org.perthensis.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.Durations;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskHandle;
 import org.perthensis.api.TaskHandle.State;
@@ -233,18 +235,21 @@ class TaskLifecycleTest {
 
     @Test
     void aTaskHoldingTheTurnTooLongIsReportedByName() {
-        Scheduler strict = Scheduler.builder().virtualTime().slowTurnWarning(Duration.ofMillis(20)).build();
+        // Turns are timed on the real clock, also under virtual time. The limit is far above what a busy
+        // machine adds to a short turn, so only the hog, which holds the turn twice as long, can be named.
+        Scheduler strict = Scheduler.builder().virtualTime().slowTurnWarning(Duration.ofMillis(250)).build();
         RecordingLogger logger = TestLogs.recording(strict);
         strict.spawn("hog", sch -> {
-            Thread.sleep(60); // blocking without blocking(...): the mistake being reported
+            Thread.sleep(500); // blocking without blocking(...): the mistake being reported
             sch.yieldTurn();
         });
         strict.spawn("polite", sch -> sch.sleep(5));
         strict.run(Duration.ofSeconds(1));
         assertEquals(1, logger.lines().size(), logger.lines()::toString);
-        assertTrue(logger.lines().get(0).matches("WARNING task 'hog' kept the turn for \\d+ ms \\(limit 20 ms\\);"
-                + " other tasks waited. Move blocking work into blocking\\(...\\) or add sleep/yieldTurn calls"),
-                logger.lines().get(0));
-        assertFalse(logger.lines().get(0).contains("polite"));
+        Matcher m = Pattern.compile("WARNING task 'hog' kept the turn for (\\S+) \\(limit 250ms\\);"
+                + " other tasks waited. Move blocking work into blocking\\(...\\) or add sleep/yieldTurn calls")
+                .matcher(logger.lines().get(0));
+        assertTrue(m.matches(), logger.lines().get(0));
+        assertTrue(Durations.parse(m.group(1)).toMillis() >= 500, logger.lines().get(0));
     }
 }

@@ -50,7 +50,8 @@ class VirtualTimeTest {
         assertEquals(86_400_000L / 7919, odd.size());
         assertEquals(7919L * odd.size(), odd.get(odd.size() - 1));
         assertEquals(Duration.ofHours(24), s.clock().elapsed());
-        assertTrue(tookMillis < 5_000, "should take well under a second; took " + tookMillis + " ms");
+        // Well under a second on a quiet machine; the bound only has to be far from the 24 hours of a real clock.
+        assertTrue(tookMillis < 60_000, "should take well under a second; took " + tookMillis + " ms");
     }
 
     @Test
