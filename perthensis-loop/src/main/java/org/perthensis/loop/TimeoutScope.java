@@ -26,8 +26,12 @@ final class TimeoutScope extends Timer {
     /**
      * Runs {@code body} in a new scope of {@code me} that expires after {@code timeout}.
      *
-     * @param loop the loop of {@code me}, which holds the turn
+     * @param loop the loop of {@code me}
+     * @param me the task calling {@code withTimeout}, which holds the turn
      * @param timeout the time allowed; zero or negative expires at the first suspension point
+     * @param body what to run
+     * @param <T> what it returns
+     * @return what it returned
      * @throws TimeoutException when this scope ran out, also when the body turned the
      *     interruption into its own exception (an interrupted read, say), which is then the cause
      */
