@@ -76,7 +76,7 @@ public final class ConfigReader {
         Duration grace = grace(root.get("shutdownGrace"));
         JsonNode tasks = root.get("tasks");
         if (tasks == null) {
-            problems.add("$", "missing field 'tasks': a list of tasks such as [{\"type\": \"heartbeat\", \"pin\": 17}]");
+            problems.add("$", "missing field 'tasks': a list of tasks such as [{\"type\": \"" + exampleType() + "\"}]");
         } else if (!tasks.isArray()) {
             problems.add("$.tasks", "expected a list of tasks, got " + JsonValues.describe(tasks));
         } else {
@@ -177,14 +177,20 @@ public final class ConfigReader {
 
     private String type(String path, JsonNode type) {
         if (type == null) {
-            problems.add(path, "missing field 'type'; every task needs one, such as \"type\": \"heartbeat\"");
+            problems.add(path, "missing field 'type'; every task needs one, such as \"type\": \"" + exampleType() + "\"");
             return null;
         }
         if (!type.isString() || type.stringValue().isBlank()) {
-            problems.add(member(path, "type"), "expected a type name such as \"heartbeat\", got " + JsonValues.describe(type));
+            problems.add(member(path, "type"), "expected a type name such as \"" + exampleType() + "\", got "
+                    + JsonValues.describe(type));
             return null;
         }
         return type.stringValue();
+    }
+
+    /** A type that is on the module path, for examples in messages; the app knows none by name. */
+    private String exampleType() {
+        return registry.all().keySet().stream().findFirst().orElse("a type that --list shows");
     }
 
     private String name(String path, int index, String type, JsonNode name) {

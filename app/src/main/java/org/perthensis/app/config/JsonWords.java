@@ -19,6 +19,8 @@ final class JsonWords {
     private static final Pattern ESCAPE = Pattern.compile("Unrecognized character escape '(.)'");
     private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']*)'");
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\):? (.*)");
+    private static final Pattern TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
 
     private JsonWords() {
     }
@@ -65,6 +67,12 @@ final class JsonWords {
         if ((m = NON_STANDARD.matcher(message)).find()) {
             return m.group(1) + " is not a number in JSON";
         }
+        if ((m = UNEXPECTED.matcher(message)).find() && !message.contains("maybe a (non-standard) comment")) {
+            return "unexpected '" + m.group(1) + "': " + expected(m.group(1), m.group(2));
+        }
+        if ((m = TOKEN.matcher(message)).find()) {
+            return "'" + m.group(1) + "' is not a value; text must be in double quotes, such as \"" + m.group(1) + "\"";
+        }
         if (message.contains("maybe a (non-standard) comment")) {
             return "comments are not allowed in JSON";
         }
@@ -75,6 +83,28 @@ final class JsonWords {
             return "hexadecimal numbers are not allowed in JSON; write it in decimal";
         }
         return strip(message);
+    }
+
+    /** What Jackson says it expected after an unexpected character, as a writer of the file would put it. */
+    private static String expected(String found, String jackson) {
+        if (jackson.contains("double-quote to start")) {
+            return "expected the next field's name in double quotes" + (found.equals("}") ? " (is there a ',' too many"
+                    + " before it?)" : "");
+        }
+        if (jackson.contains("colon to separate")) {
+            return "expected ':' between a field's name and its value";
+        }
+        if (jackson.contains("comma to separate Object")) {
+            return "expected ',' between the fields of an object";
+        }
+        if (jackson.contains("comma to separate Array")) {
+            return "expected ',' between the elements of a list";
+        }
+        if (jackson.contains("expected a value") || jackson.contains("expected a valid value")) {
+            return "expected a value: text in double quotes, a number, true, false, null, an object or a list"
+                    + (found.equals("]") ? " (is there a ',' too many before it?)" : "");
+        }
+        return strip(jackson.replace("was expecting", "expected"));
     }
 
     /** Cuts off Jackson's advice on its own features, which a config file cannot use, and its source excerpts. */

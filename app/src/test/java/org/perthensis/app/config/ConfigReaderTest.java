@@ -156,8 +156,8 @@ class ConfigReaderTest {
     @Test
     void aTaskWithoutATypeIsAnError() {
         assertEquals(List.of(
-                "p.json:3:5: $.tasks[0]: missing field 'type'; every task needs one, such as \"type\": \"heartbeat\"",
-                "p.json:4:7: $.tasks[1].type: expected a type name such as \"heartbeat\", got 5",
+                "p.json:3:5: $.tasks[0]: missing field 'type'; every task needs one, such as \"type\": \"debounce\"",
+                "p.json:4:7: $.tasks[1].type: expected a type name such as \"debounce\", got 5",
                 "p.json:5:5: $.tasks[2]: expected an object with a \"type\", got \"heartbeat\""),
                 errors("""
                 {
@@ -225,7 +225,7 @@ class ConfigReaderTest {
     @Test
     void theTopLevelIsCheckedToo() {
         assertEquals(List.of(
-                "p.json:1:1: $: missing field 'tasks': a list of tasks such as [{\"type\": \"heartbeat\", \"pin\": 17}]",
+                "p.json:1:1: $: missing field 'tasks': a list of tasks such as [{\"type\": \"debounce\"}]",
                 "p.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace.",
                 "p.json:3:13: $.gpio.provider: expected one of \"auto\", \"mock\", \"gpiod\", \"linuxfs\", got \"pigpio\"",
                 "p.json:3:35: $.gpio.pins: unknown field 'pins' for gpio. Known fields: provider."),
@@ -241,8 +241,8 @@ class ConfigReaderTest {
 
     @Test
     void aSyntaxErrorIsReportedWithItsLineAndColumn() {
-        assertEquals(List.of("p.json:3:27: not valid JSON: Unexpected character ('}' (code 125)):"
-                + " was expecting double-quote to start property name"), errors("""
+        assertEquals(List.of("p.json:3:27: not valid JSON: unexpected '}': expected the next field's name in double"
+                + " quotes (is there a ',' too many before it?)"), errors("""
                 {
                   "tasks": [
                     { "type": "debounce", }
@@ -390,5 +390,19 @@ class ConfigReaderTest {
         assertEquals(List.of("p.json:1:1: not valid JSON: comments are not allowed in JSON"), errors("// mine\n{\"tasks\": []}"));
         assertEquals(List.of("p.json:1:12: not valid JSON: the file ends inside the list $.tasks (p.json:1:2);"
                 + " a closing ']' is missing"), errors("{\"tasks\": ["));
+    }
+
+    @Test
+    void misplacedPunctuationIsNamedWithWhatWasExpectedThere() {
+        assertEquals(List.of("p.json:1:24: not valid JSON: unexpected '}': expected the next field's name in double"
+                + " quotes (is there a ',' too many before it?)"), errors("{\"tasks\": [{\"type\": 1, }]}"));
+        assertEquals(List.of("p.json:1:17: not valid JSON: unexpected '1': expected ':' between a field's name and"
+                + " its value"), errors("{\"tasks\": [{\"a\" 1}]}"));
+        assertEquals(List.of("p.json:1:20: not valid JSON: unexpected '\"': expected ',' between the fields of an"
+                + " object"), errors("{\"tasks\": [{\"a\": 1 \"b\": 2}]}"));
+        assertEquals(List.of("p.json:1:15: not valid JSON: unexpected '{': expected ',' between the elements of a"
+                + " list"), errors("{\"tasks\": [{} {}]}"));
+        assertEquals(List.of("p.json:1:20: not valid JSON: 'on' is not a value; text must be in double quotes, such"
+                + " as \"on\""), errors("{\"tasks\": [], \"a\": on}"));
     }
 }
