@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.TaskList;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.app.config.ConfigException;
@@ -72,6 +73,8 @@ public final class Preparation {
         Services services = new Services();
         TaskStates states = new TaskStates(scheduler);
         services.put(TaskList.class, states);
+        Metrics metrics = Metrics.create();
+        services.put(Metrics.class, metrics);
         services.lazy(Context.class, gpio::context, "GPIO, and there is none; see the gpio line above");
         Problems problems = new Problems(source);
         List<Prepared.Created> created = new ArrayList<>();
@@ -90,6 +93,7 @@ public final class Preparation {
             throw e;
         }
         created.forEach(c -> states.add(c.entry().name(), c.entry().type(), moduleName(c.entry().provider())));
+        states.offer(metrics);
         return new Prepared(plan, scheduler, states, gpio, created);
     }
 

@@ -3,7 +3,9 @@ package org.perthensis.app.run;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskInfo;
 import org.perthensis.api.TaskInfo.State;
@@ -33,6 +35,20 @@ final class TaskStates implements TaskList {
         List<TaskInfo> next = new ArrayList<>(tasks);
         next.add(new TaskInfo(name, type, module, State.STARTING, now(), null, 0, null, null));
         tasks = List.copyOf(next);
+    }
+
+    /**
+     * Offers each task's restarts and health as metrics: {@code perthensis_task_restarts_total}
+     * and {@code perthensis_task_up} (1 while starting or running), labelled {@code task} and {@code type}.
+     */
+    void offer(Metrics metrics) {
+        for (TaskInfo t : tasks) {
+            Map<String, String> labels = Map.of("task", t.name(), "type", t.type());
+            metrics.counter("perthensis_task_restarts_total", "How often the task was started again after it ended",
+                    labels, () -> task(t.name()).map(TaskInfo::restarts).orElse(0));
+            metrics.gauge("perthensis_task_up", "1 while the task is starting or running, 0 once it has ended",
+                    labels, () -> task(t.name()).filter(i -> i.state().isHealthy()).isPresent() ? 1 : 0);
+        }
     }
 
     /** The task has started, the first time or again after its backoff. Called on the loop. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskInfo;
 import org.perthensis.api.TaskList;
@@ -75,6 +76,26 @@ class LaunchTest {
             }
         };
     });
+
+    @Test
+    void everyTaskFindsTheMetricsServiceWithEachTasksRestartsAndHealthInIt() {
+        Metrics[] found = new Metrics[1];
+        TaskProvider<Configs.Empty> job = new FakeProvider<>("job", Configs.Empty.class, (c, env) -> {
+            found[0] = env.requireService(Metrics.class);
+            return s -> {
+                throw new IllegalStateException("broken");
+            };
+        });
+        Launch launch = new Launch(prepare("{\"tasks\": [{\"type\": \"job\", \"name\": \"j\"}]}", job), List.of());
+        launch.start();
+        scheduler.run(Duration.ofMillis(1500)); // failed at 0, restarted after 1 s, failed again
+        scheduler.post(() -> seen.addAll(found[0].collect().stream()
+                .filter(m -> m.name().startsWith("perthensis_task_"))
+                .map(m -> m.name() + m.labels().get("task") + "=" + m.value()).toList()));
+        scheduler.run(Duration.ZERO);
+        launch.finish();
+        assertEquals(List.of("perthensis_task_restarts_totalj=1.0", "perthensis_task_upj=0.0"), seen);
+    }
 
     @Test
     void eachTaskGetsItsNameItsLoggerItsSchedulerTheTaskListAndThePi4jContext() {
