@@ -31,10 +31,13 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
      *        {@code recover}, else {@code null})
      * @param recoverTimeout time after which a {@code recover} command still running is killed
      *        (default: 60s with {@code recover}, else {@code null})
+     * @param recovery the recovery ladder: steps due at their own time after the network went
+     *        down, up to a runtime restart and a reboot (default: none); not together with
+     *        {@code recover}, the one-step form
      */
     public record Config(Duration every, List<String> probes, Duration timeout, Integer upAfter,
             Integer downAfter, String recover, Integer recoverAfter, Duration recoverEvery,
-            Duration recoverTimeout) {
+            Duration recoverTimeout, Recovery recovery) {
 
         /**
          * Supplies defaults and checks every field.
@@ -75,6 +78,28 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
                 recoverEvery = Checks.positive("recoverEvery", recoverEvery, Duration.ofMinutes(5));
                 recoverTimeout = Checks.positive("recoverTimeout", recoverTimeout, Duration.ofSeconds(60));
             }
+            if (recover != null && recovery != null) {
+                throw Checks.invalid("recovery", "cannot be combined with recover, its one-step form; move the"
+                        + " command into recovery.reconnect (\"run\") or leave recover out");
+            }
+        }
+
+        /**
+         * The configuration without a recovery ladder: the one-step {@code recover} form or none.
+         *
+         * @param every time between checks
+         * @param probes what a check tries
+         * @param timeout time allowed per probe
+         * @param upAfter passing checks before up
+         * @param downAfter failing checks before down
+         * @param recover the one-step recover command, or null
+         * @param recoverAfter failing checks before it runs
+         * @param recoverEvery least time between its runs
+         * @param recoverTimeout time after which it is killed
+         */
+        public Config(Duration every, List<String> probes, Duration timeout, Integer upAfter, Integer downAfter,
+                String recover, Integer recoverAfter, Duration recoverEvery, Duration recoverTimeout) {
+            this(every, probes, timeout, upAfter, downAfter, recover, recoverAfter, recoverEvery, recoverTimeout, null);
         }
 
         /**
@@ -84,7 +109,7 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
          * @return the configuration
          */
         public static Config of(String... probes) {
-            return new Config(null, List.of(probes), null, null, null, null, null, null, null);
+            return new Config(null, List.of(probes), null, null, null, null, null, null, null, null);
         }
     }
 

@@ -48,20 +48,37 @@ final class RecoverCommand {
         lastRun = now;
         log.log(INFO, "network down for " + Text.count(failures, "check") + " in a row; running recover command: "
                 + command);
+        run(scheduler, "recover command", command, timeout, log);
+    }
+
+    /**
+     * Runs a command on a blocking thread and logs how it ended: its status and the start of its
+     * output on one line, a warning when it failed, could not start or had to be killed.
+     *
+     * @param scheduler the calling task's scheduler
+     * @param label what the lines call it, such as {@code recover command}
+     * @param command the shell command
+     * @param timeout the time after which it is killed
+     * @param log where the lines go
+     * @return true if it exited with status 0
+     */
+    static boolean run(Scheduler scheduler, String label, String command, Duration timeout, System.Logger log)
+            throws Exception {
         Outcome outcome;
         try {
             outcome = scheduler.blocking(() -> execute(command, timeout));
         } catch (IOException e) {
-            log.log(WARNING, "recover command could not be started: " + e.getMessage());
-            return;
+            log.log(WARNING, label + " could not be started: " + e.getMessage());
+            return false;
         }
         if (outcome.status() == null) {
-            log.log(WARNING, "recover command did not finish within " + Durations.format(timeout) + " and was killed; output: "
+            log.log(WARNING, label + " did not finish within " + Durations.format(timeout) + " and was killed; output: "
                     + outcome.output());
-        } else {
-            log.log(outcome.status() == 0 ? INFO : WARNING, "recover command exited with status " + outcome.status()
-                    + "; output: " + outcome.output());
+            return false;
         }
+        log.log(outcome.status() == 0 ? INFO : WARNING, label + " exited with status " + outcome.status()
+                + "; output: " + outcome.output());
+        return outcome.status() == 0;
     }
 
     /** The exit status ({@code null} when killed) and the start of the output, on one line. */

@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.util.List;
+import org.perthensis.api.RuntimeControl;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 
@@ -29,6 +30,8 @@ public final class Launch {
     private final List<Extra> extras;
     private final Supervisor supervisor;
     private volatile boolean stopRequested;
+    private volatile boolean restartRequested;
+    private final Object stopLock = new Object();
     private boolean finished;
 
     /**
@@ -42,6 +45,7 @@ public final class Launch {
         this.scheduler = prepared.scheduler();
         this.extras = List.copyOf(extras);
         this.supervisor = new Supervisor(scheduler, LOG, prepared.states(), this::allEnded);
+        prepared.restart().attach(this::restart);
     }
 
     /** Spawns every task; the loop runs them once {@link #runLoop()} is called. */
@@ -64,10 +68,28 @@ public final class Launch {
      * @param why the log line saying why
      */
     public void stop(String why) {
-        if (!stopRequested) {
+        boolean first;
+        synchronized (stopLock) {
+            first = !stopRequested;
             stopRequested = true;
+        }
+        if (first) {
             LOG.log(INFO, why);
         }
+        scheduler.shutdown();
+    }
+
+    /** A task asked for a restart ({@link org.perthensis.api.RuntimeControl}): stop, then exit with 3. */
+    private void restart(String reason) {
+        synchronized (stopLock) {
+            if (stopRequested) {
+                return;
+            }
+            stopRequested = true;
+            restartRequested = true;
+        }
+        LOG.log(WARNING, "restart requested (" + reason + "): stopping every task, then exiting with "
+                + RuntimeControl.RESTART_EXIT_CODE + " for systemd to start the runtime again");
         scheduler.shutdown();
     }
 
@@ -95,9 +117,13 @@ public final class Launch {
     /**
      * The exit code once the loop has returned.
      *
-     * @return 0 after a requested stop or when every task ended well, 1 if one failed for good
+     * @return 0 after a requested stop or when every task ended well, 1 if one failed for good, 3
+     *     after a task asked for a restart
      */
     public int exitCode() {
+        if (restartRequested) {
+            return RuntimeControl.RESTART_EXIT_CODE;
+        }
         return !stopRequested && supervisor.anyFailedForGood() ? 1 : 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.Metrics;
+import org.perthensis.api.RuntimeControl;
 import org.perthensis.api.TaskList;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.app.config.ConfigException;
@@ -75,6 +76,8 @@ public final class Preparation {
         services.put(TaskList.class, states);
         Metrics metrics = Metrics.create();
         services.put(Metrics.class, metrics);
+        RuntimeRestart restart = new RuntimeRestart();
+        services.put(RuntimeControl.class, restart);
         services.lazy(Context.class, gpio::context, "GPIO, and there is none; see the gpio line above");
         Problems problems = new Problems(source);
         List<Prepared.Created> created = new ArrayList<>();
@@ -94,7 +97,7 @@ public final class Preparation {
         }
         created.forEach(c -> states.add(c.entry().name(), c.entry().type(), moduleName(c.entry().provider())));
         states.offer(metrics);
-        return new Prepared(plan, scheduler, states, gpio, created);
+        return new Prepared(plan, scheduler, states, gpio, created, restart);
     }
 
     private static GpioChoice decideGpio(Plan plan, Machine machine, Set<String> plugins) {

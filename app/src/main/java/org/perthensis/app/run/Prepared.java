@@ -28,13 +28,16 @@ public final class Prepared implements AutoCloseable {
     private final TaskStates states;
     private final GpioService gpio;
     private final List<Created> created;
+    private final RuntimeRestart restart;
 
-    Prepared(Plan plan, Scheduler scheduler, TaskStates states, GpioService gpio, List<Created> created) {
+    Prepared(Plan plan, Scheduler scheduler, TaskStates states, GpioService gpio, List<Created> created,
+            RuntimeRestart restart) {
         this.plan = plan;
         this.scheduler = scheduler;
         this.states = states;
         this.gpio = gpio;
         this.created = List.copyOf(created);
+        this.restart = restart;
     }
 
     /**
@@ -93,6 +96,10 @@ public final class Prepared implements AutoCloseable {
 
     List<Created> created() {
         return created;
+    }
+
+    RuntimeRestart restart() {
+        return restart;
     }
 
     /** Shuts Pi4J down if a task's creation started it. */
