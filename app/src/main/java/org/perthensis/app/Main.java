@@ -57,6 +57,7 @@ public final class Main {
         preferOneCarrier(System.getProperties());
         Stopper stopper = new Stopper(LOG, Runtime.getRuntime()::halt);
         boolean caught = Signals.install(stopper::signal, "INT", "TERM", "HUP");
+        Logging.forJournalIfThere(System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(stopper::jvmExiting, "perthensis-exit"));
         int code;
         try {

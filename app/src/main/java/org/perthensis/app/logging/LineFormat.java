@@ -22,7 +22,7 @@ final class LineFormat {
     /**
      * Writes one event.
      *
-     * @param at when it happened
+     * @param at when it happened, or null to leave the time out (the journal adds its own)
      * @param level its level
      * @param logger the logger's name
      * @param message the message, parameters already filled in
@@ -31,9 +31,11 @@ final class LineFormat {
      * @return the line, with the stack trace's lines if any, without a final line break
      */
     static String format(Instant at, Level level, String logger, String message, Throwable thrown, boolean stackTraces) {
-        StringBuilder line = new StringBuilder(120)
-                .append(TIME.format(at)).append(' ')
-                .append(String.format("%-5s", levelName(level))).append(" [")
+        StringBuilder line = new StringBuilder(120);
+        if (at != null) {
+            line.append(TIME.format(at)).append(' ');
+        }
+        line.append(String.format("%-5s", levelName(level))).append(" [")
                 .append(logger).append("] ")
                 .append(stackTraces ? message : withThrown(message, thrown));
         if (thrown != null && stackTraces) {

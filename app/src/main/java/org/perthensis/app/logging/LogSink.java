@@ -61,6 +61,7 @@ public final class LogSink {
     private static final List<Consumer<Entry>> WATCHERS = new CopyOnWriteArrayList<>();
     private static volatile Verbosity verbosity = Verbosity.NORMAL;
     private static volatile Prefix prefix = Prefix.NONE;
+    private static volatile boolean timestamps = true;
 
     private LogSink() {
     }
@@ -69,8 +70,15 @@ public final class LogSink {
         verbosity = Objects.requireNonNull(chosen);
     }
 
-    static void prefix(Prefix chosen) {
+    /**
+     * Chooses the prefix of every line, and whether a line starts with its time.
+     *
+     * @param chosen the prefix
+     * @param withTime false when the reader stamps lines itself, as the journal does
+     */
+    static void prefix(Prefix chosen, boolean withTime) {
         prefix = Objects.requireNonNull(chosen);
+        timestamps = withTime;
     }
 
     /**
@@ -101,11 +109,16 @@ public final class LogSink {
         if (!LogLevels.shows(v, logger, level)) {
             return;
         }
-        String line = LineFormat.format(Instant.now(), level, logger, text, thrown, v == Verbosity.VERBOSE);
+        String line = LineFormat.format(timestamps ? Instant.now() : null, level, logger, text, thrown,
+                v == Verbosity.VERBOSE);
         String before = prefix.of(level);
+        if (!before.isEmpty()) {
+            // Each line of a stack trace too: the journal takes every line as an entry of its own.
+            line = before + line.replace("\n", "\n" + before);
+        }
         synchronized (LOCK) {
             PrintStream err = System.err;
-            err.print(before.isEmpty() ? line : before + line);
+            err.print(line);
             err.println();
             err.flush();
         }
