@@ -21,6 +21,9 @@ module app {
     requires org.slf4j;
     // sun.misc.Signal, used reflectively: a second Ctrl-C must exit at once, which a shutdown hook cannot do.
     requires jdk.unsupported;
+    // systemd's notify socket on Java 21, whose foreign-function API is a preview; optional: jna.jar
+    // comes with Pi4J's linuxfs plugin, and the app loads its JNA class only once the module is there.
+    requires static com.sun.jna;
 
     uses org.perthensis.api.TaskProvider;
     // The app picks one Pi4J plugin itself instead of letting Pi4J load every one on the path.

@@ -24,6 +24,7 @@ import org.perthensis.app.run.Preparation;
 import org.perthensis.app.run.Prepared;
 import org.perthensis.app.run.Signals;
 import org.perthensis.app.run.Stopper;
+import org.perthensis.app.systemd.Systemd;
 
 /**
  * {@code java -p mods -m app [OPTIONS] [FILE]}: see {@link CommandLine#USAGE}. Exit codes: 0
@@ -187,7 +188,7 @@ public final class Main {
             prepared.close();
             return 1;
         }
-        Launch launch = new Launch(prepared, extras);
+        Launch launch = new Launch(prepared, extras, Systemd.connect(System.getenv(), LOG));
         if (!stopper.attach(prepared.plan().shutdownGrace(), launch::stop, launch::finish)) {
             return stoppedBeforeStarting(prepared);
         }

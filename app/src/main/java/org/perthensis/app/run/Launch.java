@@ -4,9 +4,11 @@ import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.util.List;
+import java.util.Optional;
 import org.perthensis.api.RuntimeControl;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
+import org.perthensis.app.systemd.Systemd;
 
 /**
  * One run of a {@link Prepared} config: starts every created task under the {@link Supervisor},
@@ -29,6 +31,7 @@ public final class Launch {
     private final Scheduler scheduler;
     private final List<Extra> extras;
     private final Supervisor supervisor;
+    private final Optional<Systemd> systemd;
     private volatile boolean stopRequested;
     private volatile boolean restartRequested;
     private final Object stopLock = new Object();
@@ -41,7 +44,19 @@ public final class Launch {
      * @param extras tasks to run besides them
      */
     public Launch(Prepared prepared, List<Extra> extras) {
+        this(prepared, extras, Optional.empty());
+    }
+
+    /**
+     * A launch of what was prepared that tells systemd how it goes.
+     *
+     * @param prepared the created tasks; the launch owns their GPIO from now on
+     * @param extras tasks to run besides them
+     * @param systemd the notification socket, when systemd gave one; the launch closes it
+     */
+    public Launch(Prepared prepared, List<Extra> extras, Optional<Systemd> systemd) {
         this.prepared = prepared;
+        this.systemd = systemd;
         this.scheduler = prepared.scheduler();
         this.extras = List.copyOf(extras);
         this.supervisor = new Supervisor(scheduler, LOG, prepared.states(), this::allEnded);
@@ -52,6 +67,8 @@ public final class Launch {
     public void start() {
         prepared.created().forEach(c -> supervisor.start(c.entry().name(), c.entry().type(), c.entry().restart(), c.task()));
         extras.forEach(x -> scheduler.spawn(x.name(), x.task()));
+        // After every configured task, so that its READY=1 follows their first turns.
+        systemd.ifPresent(sd -> scheduler.spawn("systemd", sd.task(prepared.states(), Supervisor.BACKOFF.max())));
         int n = prepared.created().size() + extras.size();
         LOG.log(INFO, () -> "started " + n + (n == 1 ? " task" : " tasks") + " from " + prepared.plan().source().name()
                 + "; stop with Ctrl-C or SIGTERM");
@@ -76,6 +93,7 @@ public final class Launch {
         if (first) {
             LOG.log(INFO, why);
         }
+        systemd.ifPresent(Systemd::stopping);
         scheduler.shutdown();
     }
 
@@ -90,12 +108,14 @@ public final class Launch {
         }
         LOG.log(WARNING, "restart requested (" + reason + "): stopping every task, then exiting with "
                 + RuntimeControl.RESTART_EXIT_CODE + " for systemd to start the runtime again");
+        systemd.ifPresent(Systemd::stopping);
         scheduler.shutdown();
     }
 
     private void allEnded() {
         if (!stopRequested) {
             LOG.log(supervisor.anyFailedForGood() ? WARNING : INFO, "every configured task has ended; stopping");
+            systemd.ifPresent(Systemd::stopping);
             scheduler.shutdown();
         }
     }
@@ -112,6 +132,10 @@ public final class Launch {
         prepared.states().allStopped();
         prepared.gpio().finalStates().forEach(line -> LOG.log(INFO, line));
         prepared.close();
+        systemd.ifPresent(sd -> {
+            sd.stopping(); // when the loop ended for another reason, such as a failure of the loop itself
+            sd.close();
+        });
     }
 
     /**
