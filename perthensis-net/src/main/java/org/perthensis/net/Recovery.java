@@ -39,7 +39,7 @@ public record Recovery(Command reconnect, Command restartInterface, Restart rest
      */
     public Recovery {
         if (reconnect == null && restartInterface == null && restartRuntime == null && reboot == null) {
-            throw new IllegalArgumentException("recovery has no step; give at least one of reconnect,"
+            throw new IllegalArgumentException("no step given; give at least one of reconnect,"
                     + " restartInterface, restartRuntime and reboot, or leave recovery out");
         }
         if (stateFile != null) {

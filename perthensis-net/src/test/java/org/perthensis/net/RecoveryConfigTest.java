@@ -26,7 +26,7 @@ class RecoveryConfigTest {
 
     @Test
     void badStepsAreNamedByTheirField() {
-        assertEquals("recovery has no step; give at least one of reconnect, restartInterface, restartRuntime and reboot,"
+        assertEquals("no step given; give at least one of reconnect, restartInterface, restartRuntime and reboot,"
                 + " or leave recovery out", error(() -> new Recovery(null, null, null, null, null)));
         assertEquals("after: is required; give a duration, such as \"1min\"",
                 error(() -> new Recovery.Command(null, "x", null, null)));
