@@ -46,22 +46,23 @@ public final class RecordBinder {
             List<String> alsoKnown, Problems problems) {
         int before = problems.count();
         RecordComponent[] components = type.getRecordComponents();
-        List<String> known = new ArrayList<>(Arrays.stream(components).map(RecordComponent::getName).toList());
+        List<String> known = new ArrayList<>(Arrays.stream(components).map(c -> FieldNames.json(c.getName())).toList());
         known.addAll(alsoKnown);
         for (String name : fields.keySet()) {
-            if (Arrays.stream(components).noneMatch(c -> c.getName().equals(name))) {
+            if (Arrays.stream(components).noneMatch(c -> FieldNames.json(c.getName()).equals(name))) {
                 problems.add(ConfigSource.member(path, name), unknownField(name, owner, known));
             }
         }
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            JsonNode node = fields.get(c.getName());
+            String field = FieldNames.json(c.getName());
+            JsonNode node = fields.get(field);
             if (node == null) {
                 values[i] = c.getType().isPrimitive() ? Array.get(Array.newInstance(c.getType(), 1), 0) : null;
                 continue;
             }
-            String fieldPath = ConfigSource.member(path, c.getName());
+            String fieldPath = ConfigSource.member(path, field);
             try {
                 values[i] = StrictJson.MAPPER.treeToValue(node,
                         StrictJson.MAPPER.getTypeFactory().constructType(c.getGenericType()));

@@ -28,7 +28,8 @@ class ConfigReaderTest {
     private final ProviderRegistry checking = ProviderRegistry.of(List.of(
             FakeProvider.of("plain", Configs.Plain.class),
             FakeProvider.of("checked", Configs.Checked.class),
-            FakeProvider.of("debounce", Configs.Door.class)));
+            FakeProvider.of("debounce", Configs.Door.class),
+            FakeProvider.of("rule", Configs.Keywords.class)));
 
     private Plan plan(String json) {
         return ConfigReader.read(ConfigSource.parse("p.json", json), registry);
@@ -332,6 +333,27 @@ class ConfigReaderTest {
                 {"tasks": [
                   {"type": "checked", "alerts": [{"on": "a"}, {"on": "a"}]},
                   {"type": "checked", "times": ["1s", "2s", "0s"]}
+                ]}
+                """, checking));
+    }
+
+    @Test
+    void aComponentNamedAfterAReservedWordWithAnUnderscoreBindsThatWordsField() {
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
+                {"tasks": [{"type": "rule", "if": "open", "do": [{"wait": "1s"}, {"for": "2s"}]}]}
+                """), checking);
+        assertEquals(new Configs.Keywords("open", List.of(new Configs.Step(Duration.ofSeconds(1), null),
+                new Configs.Step(null, Duration.ofSeconds(2)))), plan.tasks().get(0).config());
+        assertEquals(List.of(
+                "p.json:2:42: $.tasks[0].do[0].for_: unknown field 'for_'; did you mean 'for'? Known fields: for, wait.",
+                "p.json:3:27: $.tasks[1].do[0].for: is required; give how long, such as \"1s\"",
+                "p.json:4:20: $.tasks[2].if_: unknown field 'if_' for type rule; did you mean 'if'? Known fields: if, do,"
+                        + " type, name, required, restart."),
+                errors("""
+                {"tasks": [
+                  {"type": "rule", "do": [{"wait": "1s", "for_": "2s"}]},
+                  {"type": "rule", "do": [{}]},
+                  {"type": "rule", "if_": "x"}
                 ]}
                 """, checking));
     }
