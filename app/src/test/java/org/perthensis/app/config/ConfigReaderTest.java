@@ -2,6 +2,7 @@ package org.perthensis.app.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perthensis.app.fakes.Configs;
@@ -356,6 +358,24 @@ class ConfigReaderTest {
                   {"type": "rule", "if_": "x"}
                 ]}
                 """, checking));
+    }
+
+    @Test
+    void everyTaskWithATypeIsListedWithItForTheTasksThatNameOthersSkippedAndFaultyOnesToo() {
+        ConfigSource source = ConfigSource.parse("p.json", """
+                {"tasks": [
+                  {"type": "ntp", "name": "clock"},
+                  {"type": "debounce", "name": "door", "pin": 99},
+                  {"type": "heartbeat"},
+                  {"name": "typeless"}
+                ]}
+                """);
+        Problems problems = new Problems(source);
+        Plan plan = ConfigReader.read(source, registry, problems);
+        assertEquals(Map.of("clock", "ntp", "door", "debounce", "heartbeat-2", "heartbeat"), plan.configured().types());
+        assertEquals(List.of("clock", "door", "heartbeat-2"), List.copyOf(plan.configured().types().keySet()));
+        assertEquals(1, plan.tasks().size(), "the heartbeat bound; the door did not, the clock was skipped");
+        assertTrue(problems.any());
     }
 
     @Test
