@@ -37,6 +37,8 @@ final class RuleTask implements Task {
 
     private Scheduler scheduler;
     private TaskHandle running;
+    /** The event the current run is for. */
+    private Event runningFor;
     /** Which run is the current one: a cancelled run ends after its successor started. */
     private long runs;
     private long ignoredInBurst;
@@ -66,11 +68,16 @@ final class RuleTask implements Task {
         } finally {
             trigger.close();
             stopping = true;
+            String cancelled = running == null ? "" : ", its run for " + runningFor.topic() + " cancelled";
+            int queued = waiting.size();
             waiting.clear();
             if (running != null) {
                 running.cancel();
                 running = null;
             }
+            reportBursts();
+            log.log(INFO, () -> "rule '" + name + "' stopped" + cancelled + (queued == 0 ? ""
+                    : ", " + queued + " queued " + (queued == 1 ? "trigger" : "triggers") + " not run"));
         }
     }
 
@@ -114,6 +121,7 @@ final class RuleTask implements Task {
 
     private void start(Event trigger) {
         long run = ++runs;
+        runningFor = trigger;
         running = scheduler.spawn("rule " + name, s -> run(s, trigger, run));
     }
 
@@ -151,6 +159,16 @@ final class RuleTask implements Task {
     /** The current run has ended: report what a burst left out, then start the next queued run. */
     private void ended() {
         running = null;
+        reportBursts();
+        Event next = waiting.poll();
+        if (next != null) {
+            log.log(INFO, () -> "rule '" + name + "' runs the queued " + describe(next));
+            start(next);
+        }
+    }
+
+    /** Ends the bursts of ignored and dropped triggers: the first of each was logged, this logs the rest. */
+    private void reportBursts() {
         if (ignoredInBurst > 1) {
             long n = ignoredInBurst - 1;
             log.log(INFO, () -> "rule '" + name + "' ignored " + n + " more " + (n == 1 ? "trigger" : "triggers")
@@ -163,11 +181,6 @@ final class RuleTask implements Task {
                     + " while " + (config.max() - 1) + " waited (mode queued, max " + config.max() + ")");
         }
         droppedInBurst = 0;
-        Event next = waiting.poll();
-        if (next != null) {
-            log.log(INFO, () -> "rule '" + name + "' runs the queued " + describe(next));
-            start(next);
-        }
     }
 
     private static String describe(Event event) {

@@ -130,6 +130,19 @@ class RuleTest {
     }
 
     @Test
+    void aRuleStoppedWithQueuedTriggersSaysWhatItLeavesUndone() {
+        TaskHandle rule = start("porch", porch("queued", null));
+        door(0, true);
+        door(1_000, true);
+        door(2_000, true);
+        s.run(Duration.ofSeconds(10));
+        rule.cancel();
+        s.run(Duration.ZERO);
+        assertEquals("10000 INFO rule 'porch' stopped, its run for debounce.door cancelled, 2 queued triggers not run",
+                log.visible().getLast());
+    }
+
+    @Test
     void pulseToggleAndPublishActionsPublishTheirEvents() {
         List<String> published = new ArrayList<>();
         s.events().subscribe("alarm.*", e -> published.add(s.clock().millis() + " " + e.topic() + " " + e.payload()));
@@ -173,6 +186,7 @@ class RuleTest {
         s.run(Duration.ofSeconds(60));
         assertEquals(TaskHandle.State.CANCELLED, rule.state());
         assertEquals(List.of("0 output.light.set on"), commands, "the output's own safe state is what ends it now");
+        assertEquals("10000 INFO rule 'porch' stopped, its run for debounce.door cancelled", log.visible().getLast());
         door(1_000, true);
         s.run(Duration.ofSeconds(5));
         assertEquals(1, commands.size(), "a stopped rule follows no more triggers");
