@@ -361,6 +361,16 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aMisspeltFieldOfANestedRecordIsReportedRatherThanWhatTheRecordThenMisses() {
+        assertEquals(List.of(
+                "p.json:1:52: $.tasks[0].do[1].wiat: unknown field 'wiat'; did you mean 'wait'? Known fields: for, wait.",
+                "p.json:1:112: $.tasks[1].alerts[0].patern: unknown field 'patern'; did you mean 'pattern'? Known fields:"
+                        + " on, pattern."),
+                errors("{\"tasks\": [{\"type\": \"rule\", \"do\": [{\"for\": \"1s\"}, {\"wiat\": \"1s\"}]},"
+                        + " {\"type\": \"checked\", \"alerts\": [{\"on\": \"a\", \"patern\": [\"1s\"]}]}]}", checking));
+    }
+
+    @Test
     void everyTaskWithATypeIsListedWithItForTheTasksThatNameOthersSkippedAndFaultyOnesToo() {
         ConfigSource source = ConfigSource.parse("p.json", """
                 {"tasks": [
