@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.Durations;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.app.providers.ProviderRegistry;
@@ -41,12 +42,14 @@ public final class ConfigReader {
     private final ProviderRegistry registry;
     private final Problems problems;
     private final Map<String, String> names = new HashMap<>();
+    /** Each task's type by its name, in file order, for {@link ConfiguredTasks}. */
+    private final Map<String, String> types = new LinkedHashMap<>();
     private final List<Plan.Entry> entries = new ArrayList<>();
     private final List<Plan.Skipped> skipped = new ArrayList<>();
 
-    private ConfigReader(ProviderRegistry registry, ConfigSource source) {
+    private ConfigReader(ProviderRegistry registry, Problems problems) {
         this.registry = registry;
-        this.problems = new Problems(source);
+        this.problems = problems;
     }
 
     /**
@@ -58,7 +61,24 @@ public final class ConfigReader {
      * @throws ConfigException with every mistake found
      */
     public static Plan read(ConfigSource source, ProviderRegistry registry) {
-        return new ConfigReader(registry, source).read(source);
+        Problems problems = new Problems(source);
+        Plan plan = read(source, registry, problems);
+        problems.throwIfAny();
+        return plan;
+    }
+
+    /**
+     * Checks a config file, adding its mistakes to {@code problems} instead of throwing them, so
+     * that the caller can add those it finds next (a provider's, when it creates the tasks).
+     *
+     * @param source the parsed file
+     * @param registry the task types on the module path
+     * @param problems where the mistakes go
+     * @return what to run of the tasks that bound without a mistake
+     * @throws ConfigException if the file is no object, so that there is nothing to go on with
+     */
+    public static Plan read(ConfigSource source, ProviderRegistry registry, Problems problems) {
+        return new ConfigReader(registry, problems).read(source);
     }
 
     private Plan read(ConfigSource source) {
@@ -84,8 +104,7 @@ public final class ConfigReader {
                 task(element("$.tasks", i), i, tasks.get(i));
             }
         }
-        problems.throwIfAny();
-        return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped));
+        return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped), new ConfiguredTasks(types));
     }
 
     private GpioMode gpio(JsonNode gpio) {
@@ -148,6 +167,9 @@ public final class ConfigReader {
         Restart restart = restart(path, entry.get("restart"));
         if (type == null) {
             return;
+        }
+        if (name != null) {
+            types.putIfAbsent(name, type);
         }
         if (registry.isConflicted(type)) {
             problems.add(member(path, "type"), "task '" + name + "': " + registry.conflictMessage(type));

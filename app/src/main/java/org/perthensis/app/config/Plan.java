@@ -2,6 +2,7 @@ package org.perthensis.app.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.TaskProvider;
 
 /**
@@ -12,8 +13,11 @@ import org.perthensis.api.TaskProvider;
  * @param shutdownGrace how long tasks get to end after a signal
  * @param tasks the tasks to create, in file order
  * @param skipped the tasks whose type no module provides, each with its warning
+ * @param configured every task of the file that has a type and a name, skipped ones included,
+ *        for the tasks that name one another
  */
-public record Plan(ConfigSource source, GpioMode gpio, Duration shutdownGrace, List<Entry> tasks, List<Skipped> skipped) {
+public record Plan(ConfigSource source, GpioMode gpio, Duration shutdownGrace, List<Entry> tasks, List<Skipped> skipped,
+        ConfiguredTasks configured) {
 
     /**
      * A task whose type is present and whose settings bound without a mistake.

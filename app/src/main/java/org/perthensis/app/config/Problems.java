@@ -40,6 +40,15 @@ public final class Problems {
         return found.size();
     }
 
+    /**
+     * Whether a problem was found.
+     *
+     * @return {@code true} once one was added
+     */
+    public boolean any() {
+        return !found.isEmpty();
+    }
+
     /** Throws the problems found so far, if any. */
     public void throwIfAny() {
         if (!found.isEmpty()) {

@@ -3,7 +3,9 @@ package org.perthensis.app.config;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,22 +48,26 @@ public final class RecordBinder {
             List<String> alsoKnown, Problems problems) {
         int before = problems.count();
         RecordComponent[] components = type.getRecordComponents();
-        List<String> known = new ArrayList<>(Arrays.stream(components).map(RecordComponent::getName).toList());
+        List<String> known = new ArrayList<>(Arrays.stream(components).map(c -> FieldNames.json(c.getName())).toList());
         known.addAll(alsoKnown);
         for (String name : fields.keySet()) {
-            if (Arrays.stream(components).noneMatch(c -> c.getName().equals(name))) {
+            if (Arrays.stream(components).noneMatch(c -> FieldNames.json(c.getName()).equals(name))) {
                 problems.add(ConfigSource.member(path, name), unknownField(name, owner, known));
             }
         }
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            JsonNode node = fields.get(c.getName());
+            String field = FieldNames.json(c.getName());
+            JsonNode node = fields.get(field);
             if (node == null) {
                 values[i] = c.getType().isPrimitive() ? Array.get(Array.newInstance(c.getType(), 1), 0) : null;
                 continue;
             }
-            String fieldPath = ConfigSource.member(path, c.getName());
+            String fieldPath = ConfigSource.member(path, field);
+            if (unknownInside(c.getGenericType(), node, fieldPath, problems)) {
+                continue;
+            }
             try {
                 values[i] = StrictJson.MAPPER.treeToValue(node,
                         StrictJson.MAPPER.getTypeFactory().constructType(c.getGenericType()));
@@ -85,6 +91,41 @@ public final class RecordBinder {
             problems.add(path, "cannot create " + type.getName() + ": " + e);
         }
         return null;
+    }
+
+    /**
+     * Reports the fields that nested records do not have, before Jackson binds them: Jackson
+     * creates a record before it looks at the fields it does not know, so the record's own
+     * check of what is missing would hide a misspelt name ({@code "toggel"} would read as no
+     * action at all).
+     *
+     * @return whether one was found
+     */
+    private static boolean unknownInside(Type type, JsonNode node, String path, Problems problems) {
+        boolean found = false;
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : null;
+        if (raw != null && raw.isRecord() && node.isObject()) {
+            RecordComponent[] components = raw.getRecordComponents();
+            List<String> known = Arrays.stream(components).map(c -> FieldNames.json(c.getName())).sorted().toList();
+            for (String name : node.propertyNames()) {
+                String member = ConfigSource.member(path, name);
+                RecordComponent component = Arrays.stream(components)
+                        .filter(c -> FieldNames.json(c.getName()).equals(name)).findFirst().orElse(null);
+                if (component == null) {
+                    problems.add(member, unknownField(name, "", known));
+                    found = true;
+                } else {
+                    found |= unknownInside(component.getGenericType(), node.get(name), member, problems);
+                }
+            }
+        } else if (node.isArray() && raw != null && (Collection.class.isAssignableFrom(raw) || raw.isArray())) {
+            Type element = raw.isArray() ? raw.getComponentType()
+                    : type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            for (int i = 0; i < node.size(); i++) {
+                found |= unknownInside(element, node.get(i), ConfigSource.element(path, i), problems);
+            }
+        }
+        return found;
     }
 
     /**

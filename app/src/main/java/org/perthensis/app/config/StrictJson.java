@@ -15,6 +15,7 @@ import tools.jackson.databind.type.LogicalType;
  * The one Jackson mapper for config files: strict, so a mistake is reported rather than guessed
  * at. {@code "17"} is not a pin number, {@code 1.5} not an integer, {@code 5} not a string;
  * unknown fields, duplicate keys and enum indexes are errors; enum values match in any case ({@code "down"}).
+ * A component {@code if_} binds the field {@code "if"} (see {@link FieldNames}).
  */
 final class StrictJson {
 
@@ -33,6 +34,7 @@ final class StrictJson {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfigDefaults(c -> c
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .propertyNamingStrategy(new FieldNames())
             .addModule(new SimpleModule("perthensis-durations").addDeserializer(Duration.class, new DurationDeserializer()))
             .build();
 

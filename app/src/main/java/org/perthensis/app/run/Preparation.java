@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
 import org.perthensis.api.Metrics;
@@ -14,7 +15,6 @@ import org.perthensis.api.RuntimeControl;
 import org.perthensis.api.TaskList;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.app.config.ConfigException;
-import org.perthensis.app.config.ConfigProblem;
 import org.perthensis.app.config.ConfigReader;
 import org.perthensis.app.config.ConfigSource;
 import org.perthensis.app.config.Plan;
@@ -67,10 +67,15 @@ public final class Preparation {
     /** As above, on a scheduler of the caller's, as tests of a run need a virtual clock too. */
     static Prepared prepare(ConfigSource source, ProviderRegistry registry, Mode mode, Machine machine,
             Set<String> plugins, Supplier<Scheduler> schedulers) {
-        Plan plan = ConfigReader.read(source, registry);
-        GpioChoice choice = decideGpio(plan, machine, plugins);
-        Scheduler scheduler = schedulers.get();
-        GpioService gpio = mode == Mode.CHECK ? GpioService.simulated(LOG) : new GpioService(choice, plan.gpio(), LOG, true);
+        Problems problems = new Problems(source);
+        Plan plan = ConfigReader.read(source, registry, problems);
+        GpioChoice choice = decideGpio(plan, machine, plugins, problems);
+        // A file with a mistake starts nothing, so its other tasks are created as --check creates
+        // them, on simulated pins and a virtual clock: the mistakes only creation finds (a pin
+        // used twice, a rule naming no output) are then reported with the others, all at once.
+        boolean simulate = mode == Mode.CHECK || problems.any();
+        Scheduler scheduler = problems.any() ? Scheduler.builder().virtualTime().build() : schedulers.get();
+        GpioService gpio = simulate ? GpioService.simulated(LOG) : new GpioService(choice, plan.gpio(), LOG, true);
         Services services = new Services();
         TaskStates states = new TaskStates(scheduler);
         services.put(TaskList.class, states);
@@ -78,8 +83,8 @@ public final class Preparation {
         services.put(Metrics.class, metrics);
         RuntimeRestart restart = new RuntimeRestart();
         services.put(RuntimeControl.class, restart);
+        services.put(ConfiguredTasks.class, plan.configured());
         services.lazy(Context.class, gpio::context, "GPIO, and there is none; see the gpio line above");
-        Problems problems = new Problems(source);
         List<Prepared.Created> created = new ArrayList<>();
         for (Plan.Entry entry : plan.tasks()) {
             TaskContext env = new TaskContext(entry.name(), scheduler,
@@ -100,12 +105,13 @@ public final class Preparation {
         return new Prepared(plan, scheduler, states, gpio, created, restart);
     }
 
-    private static GpioChoice decideGpio(Plan plan, Machine machine, Set<String> plugins) {
+    /** The GPIO the config and the machine call for, or null when that cannot work here (a problem then). */
+    private static GpioChoice decideGpio(Plan plan, Machine machine, Set<String> plugins, Problems problems) {
         try {
             return GpioChoice.decide(plan.gpio(), machine, plugins);
         } catch (IllegalArgumentException e) {
-            String path = "$.gpio.provider";
-            throw new ConfigException(List.of(new ConfigProblem(plan.source().where(path), path, e.getMessage())));
+            problems.add("$.gpio.provider", e.getMessage());
+            return null;
         }
     }
 

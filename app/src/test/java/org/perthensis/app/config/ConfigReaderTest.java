@@ -2,6 +2,7 @@ package org.perthensis.app.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perthensis.app.fakes.Configs;
@@ -28,7 +30,8 @@ class ConfigReaderTest {
     private final ProviderRegistry checking = ProviderRegistry.of(List.of(
             FakeProvider.of("plain", Configs.Plain.class),
             FakeProvider.of("checked", Configs.Checked.class),
-            FakeProvider.of("debounce", Configs.Door.class)));
+            FakeProvider.of("debounce", Configs.Door.class),
+            FakeProvider.of("rule", Configs.Keywords.class)));
 
     private Plan plan(String json) {
         return ConfigReader.read(ConfigSource.parse("p.json", json), registry);
@@ -334,6 +337,55 @@ class ConfigReaderTest {
                   {"type": "checked", "times": ["1s", "2s", "0s"]}
                 ]}
                 """, checking));
+    }
+
+    @Test
+    void aComponentNamedAfterAReservedWordWithAnUnderscoreBindsThatWordsField() {
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
+                {"tasks": [{"type": "rule", "if": "open", "do": [{"wait": "1s"}, {"for": "2s"}]}]}
+                """), checking);
+        assertEquals(new Configs.Keywords("open", List.of(new Configs.Step(Duration.ofSeconds(1), null),
+                new Configs.Step(null, Duration.ofSeconds(2)))), plan.tasks().get(0).config());
+        assertEquals(List.of(
+                "p.json:2:42: $.tasks[0].do[0].for_: unknown field 'for_'; did you mean 'for'? Known fields: for, wait.",
+                "p.json:3:27: $.tasks[1].do[0].for: is required; give how long, such as \"1s\"",
+                "p.json:4:20: $.tasks[2].if_: unknown field 'if_' for type rule; did you mean 'if'? Known fields: if, do,"
+                        + " type, name, required, restart."),
+                errors("""
+                {"tasks": [
+                  {"type": "rule", "do": [{"wait": "1s", "for_": "2s"}]},
+                  {"type": "rule", "do": [{}]},
+                  {"type": "rule", "if_": "x"}
+                ]}
+                """, checking));
+    }
+
+    @Test
+    void aMisspeltFieldOfANestedRecordIsReportedRatherThanWhatTheRecordThenMisses() {
+        assertEquals(List.of(
+                "p.json:1:52: $.tasks[0].do[1].wiat: unknown field 'wiat'; did you mean 'wait'? Known fields: for, wait.",
+                "p.json:1:112: $.tasks[1].alerts[0].patern: unknown field 'patern'; did you mean 'pattern'? Known fields:"
+                        + " on, pattern."),
+                errors("{\"tasks\": [{\"type\": \"rule\", \"do\": [{\"for\": \"1s\"}, {\"wiat\": \"1s\"}]},"
+                        + " {\"type\": \"checked\", \"alerts\": [{\"on\": \"a\", \"patern\": [\"1s\"]}]}]}", checking));
+    }
+
+    @Test
+    void everyTaskWithATypeIsListedWithItForTheTasksThatNameOthersSkippedAndFaultyOnesToo() {
+        ConfigSource source = ConfigSource.parse("p.json", """
+                {"tasks": [
+                  {"type": "ntp", "name": "clock"},
+                  {"type": "debounce", "name": "door", "pin": 99},
+                  {"type": "heartbeat"},
+                  {"name": "typeless"}
+                ]}
+                """);
+        Problems problems = new Problems(source);
+        Plan plan = ConfigReader.read(source, registry, problems);
+        assertEquals(Map.of("clock", "ntp", "door", "debounce", "heartbeat-2", "heartbeat"), plan.configured().types());
+        assertEquals(List.of("clock", "door", "heartbeat-2"), List.copyOf(plan.configured().types().keySet()));
+        assertEquals(1, plan.tasks().size(), "the heartbeat bound; the door did not, the clock was skipped");
+        assertTrue(problems.any());
     }
 
     @Test

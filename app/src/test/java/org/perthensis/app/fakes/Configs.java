@@ -137,4 +137,33 @@ public final class Configs {
     /** A record with no fields. */
     public record Empty() {
     }
+
+    /**
+     * Like the rule type's: fields named after Java keywords, at the top and in a nested record.
+     *
+     * @param if_ the field {@code "if"}
+     * @param do_ the field {@code "do"}
+     */
+    public record Keywords(String if_, List<Step> do_) {
+    }
+
+    /**
+     * A nested record with fields no component can be named.
+     *
+     * @param wait_ the field {@code "wait"}
+     * @param for_ the field {@code "for"}
+     */
+    public record Step(Duration wait_, Duration for_) {
+        /**
+         * Checks that a step says how long.
+         *
+         * @param wait_ a duration
+         * @param for_ another
+         */
+        public Step {
+            if (wait_ == null && for_ == null) {
+                throw new FieldException("for", "is required; give how long, such as \"1s\"");
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskInfo;
@@ -207,6 +208,45 @@ class LaunchTest {
         assertEquals(List.of("created door with pins true on virtual time true", "created bell with pins true on virtual time true"),
                 seen, "nothing ran, and a Pi's real GPIO was not touched");
         assertEquals(List.of(), log.lines().stream().filter(l -> l.contains("gpio")).toList());
+    }
+
+    @Test
+    void aMistakeInTheFileAndOneOnlyCreationFindsAreReportedTogetherWithoutTouchingRealGpio() {
+        TaskProvider<Configs.Door> strict = new FakeProvider<>("debounce", Configs.Door.class, (c, env) -> {
+            seen.add("created " + env.taskName() + " with pins " + env.service(Context.class).isPresent()
+                    + " on virtual time " + env.clock().isVirtual());
+            env.claim("gpio:" + c.pin()).ifPresent(holder -> {
+                throw new org.perthensis.api.FieldException("pin", c.pin() + " is already used by task '" + holder + "'");
+            });
+            return s -> seen.add("ran " + env.taskName());
+        });
+        ConfigSource source = ConfigSource.parse("p.json", """
+                { "gpio": { "provider": "auto" },
+                  "tasks": [ { "type": "debounce", "name": "door", "pin": 12 },
+                             { "type": "debounce", "name": "bell", "pin": 12 },
+                             { "type": "debounce", "name": "window", "pin": 13, "settle": "soon" } ] }
+                """);
+        Machine pi = new Machine("Raspberry Pi 5 Model B Rev 1.0", List.of("/dev/gpiochip0"), true);
+        ConfigException e = assertThrows(ConfigException.class, () -> Preparation.prepare(source,
+                ProviderRegistry.of(List.of(strict)), Preparation.Mode.RUN, pi, Set.of("gpiod", "mock"), () -> scheduler));
+        assertEquals(List.of("p.json:3:52: $.tasks[1].pin: 12 is already used by task 'door'",
+                "p.json:4:65: $.tasks[2].settle: expected a duration such as \"250ms\", \"5s\", \"30min\", \"6h\","
+                        + " \"1h30m\" or \"PT6H\", got \"soon\""),
+                e.problems().stream().map(ConfigProblem::toString).toList());
+        assertEquals(List.of("created door with pins true on virtual time true", "created bell with pins true on virtual time true"),
+                seen, "the tasks that bound were created as --check creates them, and none ran");
+        assertEquals(List.of(), log.lines().stream().filter(l -> l.contains("gpio")).toList(), "no real GPIO was opened");
+    }
+
+    @Test
+    void everyTaskFindsTheTasksOfTheFileByNameWithTheirTypesSkippedOnesIncluded() {
+        TaskProvider<Configs.Empty> rule = new FakeProvider<>("rule", Configs.Empty.class, (c, env) -> {
+            seen.add(env.service(ConfiguredTasks.class).orElseThrow().types().toString());
+            return s -> { };
+        });
+        prepare("{\"tasks\": [{\"type\": \"rule\", \"name\": \"porch\"}, {\"type\": \"output\", \"name\": \"light\"}]}",
+                rule).close();
+        assertEquals(List.of("{porch=rule, light=output}"), seen, "the output comes later in the file, and its module is absent");
     }
 
     @Test
