@@ -73,6 +73,11 @@ class FeaturesIT {
             app.awaitLog(l -> l.startsWith("INFO  [perthensis.heartbeat.act] heartbeat 'act' started on led ACT,"
                     + " trigger heartbeat set to none"), "saying the LED was taken over");
             assertEquals("none", Files.readString(act.resolve("trigger")).strip(), "the kernel's trigger is off");
+            // The start line comes just before the first write: give the write a moment, on a loaded machine too.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.readString(act.resolve("brightness")).strip().equals("255") && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertEquals("255", Files.readString(act.resolve("brightness")).strip(), "on during the reset hold");
             String log = stopAndAwaitExitZero(app);
             assertTrue(log.contains("heartbeat 'act' stopped, led ACT back on trigger heartbeat"), log);

@@ -43,7 +43,9 @@ final class GpioLed implements LedOutput {
                     .name(name)
                     .address(pin)
                     .initial(off)
-                    .shutdown(off));
+                    .shutdown(off)
+                    // Pi4J's idea of on, so the runtime's final-state line says off for an inverted LED left off.
+                    .onState(invert ? DigitalState.LOW : DigitalState.HIGH));
         } catch (IOAlreadyExistsException e) {
             throw new IllegalStateException("gpio " + pin + " is already in use" + owner(pi4j, pin)
                     + "; give the heartbeat a pin of its own", e);

@@ -73,6 +73,7 @@ class GpioHeartbeatTest {
         assertEquals(List.of("0 LOW", "2050 HIGH", "2150 LOW", "2250 HIGH", "3000 LOW", "3050 HIGH", "3150 LOW", "3200 HIGH"),
                 levels);
         assertEquals(DigitalState.HIGH, output().state());
+        assertFalse(output().isOn(), "Pi4J, and so the runtime's final-state line, must call a dark inverted LED off");
         assertEquals(List.of(
                 "INFO heartbeat 'status' started on gpio 17 (active low): on for 2s, then pattern [50, 100, 100, 750] ms",
                 "INFO heartbeat 'status' stopped, gpio 17 left HIGH"), log.visible());
