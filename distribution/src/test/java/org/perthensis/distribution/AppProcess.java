@@ -131,6 +131,15 @@ final class AppProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /**
+     * Sends SIGKILL, as a crash or the OOM killer would end it: no {@code finally}, no shutdown
+     * hook; then waits until it is gone and every line it wrote has been read.
+     */
+    void sigkill() {
+        process.destroyForcibly(); // SIGKILL on Linux
+        awaitExit();
+    }
+
     /** Sends SIGHUP, as a closing terminal or {@code systemctl reload} without a reload command does. */
     void sighup() {
         signal("HUP");

@@ -25,6 +25,7 @@ class CommandLineIT {
             Set<String> names = jars.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
             assertTrue(names.containsAll(Set.of("app.jar", "perthensis-api.jar", "perthensis-loop.jar",
                     "perthensis-heartbeat.jar", "perthensis-debounce.jar", "perthensis-ntp.jar", "perthensis-net.jar",
+                    "perthensis-journal.jar",
                     "jackson-databind.jar", "jackson-core.jar", "jackson-annotations.jar", "pi4j-core.jar",
                     "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar")),
                     names.toString());

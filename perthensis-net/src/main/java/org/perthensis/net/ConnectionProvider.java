@@ -1,10 +1,13 @@
 package org.perthensis.net;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.perthensis.api.Backoff;
 import org.perthensis.api.Checks;
 import org.perthensis.api.FieldException;
+import org.perthensis.api.JournalConfig;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -33,10 +36,19 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
      * @param queue outgoing lines held while disconnected or while the socket is busy (default: 1000)
      * @param overflow what a full queue drops: {@code drop-oldest} or {@code drop-newest}
      *        (default: drop-oldest)
+     * @param journal keeps outgoing lines on disk until the operating system took them, so that
+     *        they survive a restart or a power cut (default: none, the queue in memory; with a
+     *        journal, {@code queue} and {@code overflow} bound only the lines sent while it is not
+     *        open, before the task first runs or while it restarts)
+     * @param forward events whose topic matches one of these patterns (such as {@code "net.*"})
+     *        are sent, one JSON object per line (default: none)
+     * @param stableAfter how long a connection must stay up (and, with {@code readTimeout}, have
+     *        received data) before the waits between attempts start again at {@code initial}
+     *        (default: 10s)
      */
     public record Config(String host, Integer port, Backoff.Config reconnect, Duration connectTimeout,
             Duration keepAlive, String ping, Duration readTimeout, Integer maxLineLength, Integer queue,
-            String overflow) {
+            String overflow, JournalConfig journal, List<String> forward, Duration stableAfter) {
 
         /**
          * Supplies defaults and checks every field.
@@ -70,7 +82,12 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
             maxLineLength = Checks.atLeast("maxLineLength", maxLineLength, 1, 8192);
             queue = Checks.atLeast("queue", queue, 1, 1000);
             overflow = Checks.oneOf("overflow", overflow, Overflow.DROP_OLDEST.text(), Overflow.TEXTS);
+            forward = Checks.eventPatterns("forward", forward, List.of());
+            stableAfter = Checks.positive("stableAfter", stableAfter, DEFAULT_STABLE_AFTER);
         }
+
+        /** How long a connection must last to count as stable unless configured: 10 s. */
+        public static final Duration DEFAULT_STABLE_AFTER = Duration.ofSeconds(10);
 
         /**
          * A configuration for {@code host:port} with every default.
@@ -80,7 +97,7 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
          * @return the configuration
          */
         public static Config of(String host, int port) {
-            return new Config(host, port, null, null, null, null, null, null, null, null);
+            return new Config(host, port, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -98,13 +115,22 @@ public final class ConnectionProvider implements TaskProvider<ConnectionProvider
         return Config.class;
     }
 
+    /** Two tasks writing one journal would corrupt it: claimed here, a clash is found by {@code --check}. */
     @Override
     public Task create(Config config, TaskEnvironment environment) {
+        if (config.journal() != null) {
+            Path dir = Path.of(config.journal().dir()).toAbsolutePath().normalize();
+            environment.claim("journal:" + dir).ifPresent(holder -> {
+                throw Checks.invalid("journal.dir", "the journal " + dir + " is already used by task '" + holder
+                        + "'; give each task a directory of its own");
+            });
+        }
         return Connection.of(config, environment);
     }
 
     @Override
     public Optional<String> description() {
-        return Optional.of("keeps a line-based TCP connection up; publishes connection.<name>.up/.down/.line");
+        return Optional.of("keeps a line-based TCP connection up, optionally with a journal on disk; forwards events;"
+                + " publishes connection.<name>.up/.down/.line");
     }
 }

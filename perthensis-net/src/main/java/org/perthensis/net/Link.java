@@ -23,7 +23,7 @@ final class Link {
     final InputStream in;
     private final Socket socket;
     private final OutputStream out;
-    private final OutgoingQueue queue;
+    private final Outbox outbox;
     private final DropReport dropReport;
     private final String ping;
     private final String taskName;
@@ -32,15 +32,14 @@ final class Link {
     private long lastWrite;
     private boolean pingDue;
     private TaskHandle writer;
-    private List<String> inFlight = List.of();
 
-    Link(Socket socket, long now, OutgoingQueue queue, DropReport dropReport, String ping, String taskName)
+    Link(Socket socket, long now, Outbox outbox, DropReport dropReport, String ping, String taskName)
             throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.lastWrite = now;
-        this.queue = queue;
+        this.outbox = outbox;
         this.dropReport = dropReport;
         this.ping = ping;
         this.taskName = taskName;
@@ -81,28 +80,28 @@ final class Link {
 
     /** Starts a writer task if lines wait and none is running. */
     void startWriter(Scheduler s) {
-        if (closed || (writer != null && !writer.isDone()) || (!pingDue && queue.size() == 0)) {
+        if (closed || (writer != null && !writer.isDone()) || (!pingDue && !outbox.hasLines())) {
             return;
         }
         writer = s.spawn(taskName + " writer", this::drain);
     }
 
     private void drain(Scheduler s) throws Exception {
+        Outbox.Batch batch = null;
         try {
             while (!closed) {
                 boolean sendPing = pingDue;
-                List<String> batch = sendPing ? List.of(ping) : queue.take(BATCH);
-                if (batch.isEmpty()) {
+                batch = sendPing ? null : outbox.take(BATCH);
+                if (!sendPing && batch == null) {
                     return;
                 }
                 pingDue = false;
-                inFlight = sendPing ? List.of() : batch;
-                Written result = s.blocking(() -> write(out, batch));
-                inFlight = List.of();
+                List<String> lines = sendPing ? List.of(ping) : batch.lines;
+                Written result = s.blocking(() -> write(out, lines));
                 lastWrite = s.clock().nanos();
-                if (!sendPing) {
-                    queue.written(result.lines());
-                    putBack(batch.subList(result.lines(), batch.size()));
+                if (batch != null) {
+                    report(outbox.settle(batch, result.lines()));
+                    batch = null;
                 }
                 if (result.failure() != null) {
                     if (failure == null && !closed) {
@@ -113,18 +112,16 @@ final class Link {
                 }
             }
         } finally {
-            // Cancelled in the middle of a write: whether those lines went out is unknown, so they are kept.
-            putBack(inFlight);
-            inFlight = List.of();
+            if (batch != null) {
+                // Cancelled in the middle of a write: whether those lines went out is unknown, so they are kept.
+                report(outbox.settle(batch, 0));
+            }
         }
     }
 
-    private void putBack(List<String> unwritten) {
-        if (!unwritten.isEmpty()) {
-            int dropped = queue.putBack(unwritten);
-            if (dropped > 0) {
-                dropReport.add(dropped);
-            }
+    private void report(int dropped) {
+        if (dropped > 0) {
+            dropReport.add(dropped);
         }
     }
 

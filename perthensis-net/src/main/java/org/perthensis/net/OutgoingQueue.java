@@ -10,7 +10,6 @@ final class OutgoingQueue {
     private final Overflow overflow;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long dropped;
-    private long sent;
 
     OutgoingQueue(int limit, Overflow overflow) {
         this.limit = limit;
@@ -60,13 +59,11 @@ final class OutgoingQueue {
         return over;
     }
 
-    /** Counts lines written whole. */
-    synchronized void written(int lines) {
-        sent += lines;
-    }
-
-    synchronized long sent() {
-        return sent;
+    /** Removes every line, returning how many there were. */
+    synchronized int clear() {
+        int n = lines.size();
+        lines.clear();
+        return n;
     }
 
     synchronized int size() {

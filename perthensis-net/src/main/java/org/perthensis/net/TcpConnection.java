@@ -9,19 +9,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.perthensis.api.Backoff;
 import org.perthensis.api.Durations;
 import org.perthensis.api.Event;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Subscription;
 import org.perthensis.api.TaskEnvironment;
@@ -29,8 +29,10 @@ import org.perthensis.api.TaskHandle;
 
 /**
  * The {@code connection} task. The task itself connects, then reads through {@code blocking}
- * calls until the connection ends; a writer task, started whenever lines are queued, writes
- * them; a keep-alive task sends pings. Everything but the socket calls runs on the loop.
+ * calls until the connection ends; a writer task, started whenever lines wait, writes them; a
+ * keep-alive task sends pings. Everything but the socket and journal calls runs on the loop.
+ * {@link Reconnects} decides the waits and words the log lines about them; {@link Outbox} keeps
+ * the outgoing lines, in memory or in the journal; {@link Forwarder} turns events into lines.
  */
 final class TcpConnection implements Connection {
     static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
@@ -41,9 +43,11 @@ final class TcpConnection implements Connection {
     private final System.Logger log;
     private final String name;
     private final String topic;
-    private final String address;
     private final OutgoingQueue queue;
-    private final Backoff backoff;
+    private final Outbox outbox;
+    private final JournalFiles journalFiles;
+    private final Reconnects reconnects;
+    private final Forwarder forwarder;
     private final DropReport droppedReport;
     private final DropReport overlongReport;
     private final AtomicBoolean wakePosted = new AtomicBoolean();
@@ -53,13 +57,12 @@ final class TcpConnection implements Connection {
     private volatile long overlong;
 
     // Loop state.
-    private boolean networkDown;
     private boolean announcedDown;
-    private String lastFailure;
     private Link link;
 
     /**
-     * A connection, not yet running.
+     * A connection, not yet running. Its {@code forward} subscription starts now, so that events
+     * published before the task first runs are sent too.
      *
      * @param random the backoff's jitter, values in [0, 1)
      * @param sockets makes each attempt's unconnected socket: {@code Socket::new}, or a scripted one in tests
@@ -73,17 +76,24 @@ final class TcpConnection implements Connection {
         this.scheduler = env.scheduler();
         this.name = "connection '" + env.taskName() + "'";
         this.topic = "connection." + env.taskName();
-        this.address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
+        String address = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]:" + config.port()
                 : config.host() + ":" + config.port();
-        Overflow overflow = Overflow.of(config.overflow());
-        this.queue = new OutgoingQueue(config.queue(), overflow);
-        this.backoff = new Backoff(config.reconnect(), random);
+        this.queue = new OutgoingQueue(config.queue(), Overflow.of(config.overflow()));
+        this.journalFiles = config.journal() == null ? null
+                : new JournalFiles(config.journal(), env.clock(), log, name);
+        this.outbox = new Outbox(queue, journalFiles == null ? Integer.MAX_VALUE : journalFiles.maxLine(),
+                () -> scheduler.post(this::journalFailed));
+        this.reconnects = new Reconnects(name, address, config.reconnect(), config.stableAfter(),
+                config.readTimeout() != null, random, log);
         this.droppedReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
-                + Text.count(n, "outgoing line") + ", the queue was full (queue " + config.queue() + ", overflow " + config.overflow() + "); "
-                + queue.dropped() + " dropped in all");
+                + Text.count(n, "outgoing line") + ", the queue was full (queue " + config.queue() + ", overflow "
+                + config.overflow() + "); " + queue.dropped() + " dropped in all");
         this.overlongReport = new DropReport(env.taskName(), scheduler, log, n -> name + ": dropped "
                 + Text.count(n, "incoming line") + " longer than " + config.maxLineLength() + " bytes (maxLineLength); "
                 + overlong + " dropped in all");
+        this.forwarder = new Forwarder(config.forward(), env, this::offer);
+        forwarder.start();
+        env.service(Metrics.class).ifPresent(m -> ConnectionMetrics.register(m, env.taskName(), this));
     }
 
     // ---------------------------------------------------------------- library API
@@ -94,7 +104,11 @@ final class TcpConnection implements Connection {
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("line: must not contain a line break; send each line on its own");
         }
-        int dropped = queue.offer(line);
+        offer(line);
+    }
+
+    private void offer(String line) {
+        int dropped = outbox.offer(line);
         if (dropped > 0) {
             droppedReport.add(dropped);
         }
@@ -119,7 +133,7 @@ final class TcpConnection implements Connection {
 
     @Override
     public long sent() {
-        return queue.sent();
+        return outbox.sent();
     }
 
     @Override
@@ -129,7 +143,7 @@ final class TcpConnection implements Connection {
 
     @Override
     public long dropped() {
-        return queue.dropped();
+        return outbox.dropped() + forwarder.failed();
     }
 
     @Override
@@ -139,48 +153,74 @@ final class TcpConnection implements Connection {
 
     @Override
     public int queued() {
-        return queue.size();
+        return (int) Math.min(Integer.MAX_VALUE, outbox.pending());
+    }
+
+    /** Lines waiting, in memory or in the journal. */
+    long pending() {
+        return outbox.pending();
+    }
+
+    /** Connections that ended, each followed by reconnecting; read on the loop. */
+    long reconnects() {
+        return reconnects.reconnects();
     }
 
     // ---------------------------------------------------------------- the task
 
     @Override
     public void run(Scheduler s) throws Exception {
-        networkDown = networkDownNow(s);
+        reconnects.start(networkDownNow(s));
         Subscription net = s.events().subscribe("net.*", e -> {
             if (e.topic().equals("net.down")) {
-                networkDown = true;
+                reconnects.networkDown(state == State.UP);
             } else if (e.topic().equals("net.up")) {
-                networkDown = false;
+                reconnects.networkUp();
             }
         });
+        forwarder.start(); // again, after a cancelled run
         announcedDown = false;
-        lastFailure = null;
-        backoff.reset();
+        boolean cancelled = false;
         try {
+            if (journalFiles != null) {
+                journalFiles.open(s, outbox);
+            }
             while (true) {
-                if (networkDown) {
-                    waitForNetwork(s);
-                }
+                checkJournal();
                 state = State.CONNECTING;
                 Socket socket = sockets.get();
                 String failure = connect(s, socket);
                 if (failure != null) {
                     closeQuietly(socket);
                     state = State.DOWN;
-                    connectFailed(s, failure);
+                    Duration wait = reconnects.failed(failure);
+                    announceDown(failure);
+                    pause(s, wait);
                     continue;
                 }
-                String reason = serve(s, socket);
+                Served served = serve(s, socket);
                 state = State.DOWN;
-                Duration delay = nextWait();
-                log.log(WARNING, name + " down: " + reason + "; reconnecting in " + Durations.format(delay));
-                announceDown(reason);
-                pause(s, delay);
+                checkJournal();
+                Duration wait = reconnects.ended(served.reason(), served.stable());
+                announceDown(served.reason());
+                pause(s, wait);
             }
+        } catch (CancellationException e) {
+            cancelled = true;
+            throw e;
         } finally {
             net.close();
             state = State.DOWN;
+            if (journalFiles != null) {
+                journalFiles.close(outbox);
+            }
+            if (cancelled) {
+                forwarder.stop();
+                int lost = journalFiles == null ? outbox.discard() : 0;
+                if (lost > 0) {
+                    log.log(WARNING, name + ": " + Text.count(lost, "queued line") + " lost at shutdown");
+                }
+            }
             droppedReport.flush();
             overlongReport.flush();
         }
@@ -192,46 +232,32 @@ final class TcpConnection implements Connection {
         return s.events().last("net.down").filter(down -> down.isNewerThan(up)).isPresent();
     }
 
-    private void waitForNetwork(Scheduler s) {
-        state = State.DOWN;
-        log.log(INFO, name + ": network down (net.down); waiting for net.up before connecting to " + address);
-        announceDown("waiting for the network (net.down)");
-        s.events().await("net.up");
-        log.log(INFO, name + ": network up (net.up); connecting now");
-        backoff.reset();
-    }
-
     /** Waits {@code delay} before the next attempt, or less if {@code net.up} comes. */
     private void pause(Scheduler s, Duration delay) {
         if (s.events().await("net.up", delay).isPresent()) {
-            log.log(INFO, name + ": network up (net.up); connecting now");
-            backoff.reset();
+            reconnects.retryNow();
         }
-    }
-
-    private void connectFailed(Scheduler s, String failure) {
-        Duration delay = nextWait();
-        String line = name + ": cannot connect to " + address + ": " + failure + "; retrying in "
-                + Durations.format(delay);
-        if (failure.equals(lastFailure)) {
-            log.log(DEBUG, () -> line);
-        } else {
-            log.log(WARNING, line);
-        }
-        lastFailure = failure;
-        announceDown(failure);
-        pause(s, delay);
-    }
-
-    /** The next wait of the backoff, in whole milliseconds: what the log line says is what is waited. */
-    private Duration nextWait() {
-        return backoff.next().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void announceDown(String reason) {
         if (!announcedDown) {
             announcedDown = true;
             env.events().publish(topic + ".down", Map.of("reason", reason));
+        }
+    }
+
+    // ---------------------------------------------------------------- the journal
+
+    /** The journal failed (a full disk?): ends the connection, so that the task fails and opens it again. */
+    private void journalFailed() {
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    private void checkJournal() throws IOException {
+        if (journalFiles != null) {
+            journalFiles.check(outbox);
         }
     }
 
@@ -254,46 +280,68 @@ final class TcpConnection implements Connection {
         }
     }
 
+    /** How a connection ended, and whether it had become stable before. */
+    private record Served(String reason, boolean stable) {
+    }
+
+    /** A connection's way to being stable: up for {@code stableAfter}, with {@code readTimeout} also data. Loop state. */
+    private final class Up {
+        boolean longEnough;
+        boolean gotData;
+        boolean stable;
+
+        void check() {
+            if (!stable && longEnough && (gotData || config.readTimeout() == null)) {
+                stable = true;
+                reconnects.stable();
+            }
+        }
+    }
+
     /** The connection's life: returns why it ended, once nothing of it is left running. */
-    private String serve(Scheduler s, Socket socket) throws Exception {
+    private Served serve(Scheduler s, Socket socket) throws Exception {
         Link l;
         try {
-            l = new Link(socket, s.clock().nanos(), queue, droppedReport, config.ping(), env.taskName());
+            l = new Link(socket, s.clock().nanos(), outbox, droppedReport, config.ping(), env.taskName());
         } catch (IOException e) {
             closeQuietly(socket);
-            return Text.reason(e, config.connectTimeout());
+            return new Served(Text.reason(e, config.connectTimeout()), false);
         }
         link = l;
         state = State.UP;
         announcedDown = false;
-        lastFailure = null;
-        backoff.reset();
         droppedReport.flush();
-        log.log(INFO, name + " up: connected to " + address);
+        reconnects.connected();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("host", config.host());
         payload.put("port", config.port());
         env.events().publish(topic + ".up", payload);
+        Up up = new Up();
+        TaskHandle settling = s.after(env.taskName() + " stable", config.stableAfter(), k -> {
+            up.longEnough = true;
+            up.check();
+        });
         TaskHandle pinger = config.keepAlive() == null ? null
                 : s.spawn(env.taskName() + " keep-alive", k -> l.keepAlive(k, config.keepAlive()));
         l.startWriter(s);
         String reason;
         try {
-            reason = read(s, l);
+            reason = read(s, l, up);
             l.closeAndJoinWriter();
         } finally {
             l.close();
             l.cancelWriter();
+            settling.cancel();
             if (pinger != null) {
                 pinger.cancel();
             }
             link = null;
             overlongReport.flush();
         }
-        return l.failure() != null ? l.failure() : reason;
+        return new Served(l.failure() != null ? l.failure() : reason, up.stable);
     }
 
-    private String read(Scheduler s, Link l) throws Exception {
+    private String read(Scheduler s, Link l, Up up) throws Exception {
         byte[] buffer = new byte[8192];
         LineSplitter lines = new LineSplitter(config.maxLineLength(), this::lineArrived, this::overlongArrived);
         while (true) {
@@ -311,6 +359,10 @@ final class TcpConnection implements Connection {
                             + " dropped that part line");
                 }
                 return "closed by the server";
+            }
+            if (!up.gotData) {
+                up.gotData = true;
+                up.check();
             }
             lines.feed(buffer, 0, n);
         }

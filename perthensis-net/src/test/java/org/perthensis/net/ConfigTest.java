@@ -62,7 +62,7 @@ class ConfigTest {
 
     private static ConnectionProvider.Config connection(String host, Integer port, Duration keepAlive, String ping,
             Duration readTimeout) {
-        return new ConnectionProvider.Config(host, port, null, null, keepAlive, ping, readTimeout, null, null, null);
+        return new ConnectionProvider.Config(host, port, null, null, keepAlive, ping, readTimeout, null, null, null, null, null, null);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ConfigTest {
         ConnectionProvider.Config c = ConnectionProvider.Config.of("192.0.2.10", 7000);
         assertEquals(new ConnectionProvider.Config("192.0.2.10", 7000,
                 new Backoff.Config(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
-                Duration.ofSeconds(10), null, null, null, 8192, 1000, "drop-oldest"), c);
+                Duration.ofSeconds(10), null, null, null, 8192, 1000, "drop-oldest", null, null, null), c);
         assertEquals("", connection("h", 1, Duration.ofSeconds(30), null, null).ping());
     }
 
@@ -91,18 +91,18 @@ class ConfigTest {
                 error(() -> connection("h", 1, Duration.ofSeconds(30), null, Duration.ofSeconds(30))));
         assertEquals("keepAlive: must be positive, got -1s", error(() -> connection("h", 1, Duration.ofSeconds(-1), null, null)));
         assertEquals("overflow: must be one of \"drop-oldest\", \"drop-newest\", got \"drop-all\"", error(() -> new ConnectionProvider.Config(
-                "h", 1, null, null, null, null, null, null, null, "drop-all")));
+                "h", 1, null, null, null, null, null, null, null, "drop-all", null, null, null)));
         assertEquals("queue: must be at least 1, got 0", error(() -> new ConnectionProvider.Config(
-                "h", 1, null, null, null, null, null, null, 0, null)));
+                "h", 1, null, null, null, null, null, null, 0, null, null, null, null)));
         assertEquals("maxLineLength: must be at least 1, got 0", error(() -> new ConnectionProvider.Config(
-                "h", 1, null, null, null, null, null, 0, null, null)));
+                "h", 1, null, null, null, null, null, 0, null, null, null, null, null)));
     }
 
     @Test
     void reconnectIsTheBackoffOfTheApiWithItsChecks() {
         assertEquals(new Backoff.Config(Duration.ofMinutes(2), Duration.ofMinutes(2), 0.2),
                 new ConnectionProvider.Config("h", 1, new Backoff.Config(Duration.ofMinutes(2), null, null), null, null,
-                        null, null, null, null, null).reconnect());
+                        null, null, null, null, null, null, null, null).reconnect());
         assertEquals("max: must be at least initial (5s), got 1s",
                 error(() -> new Backoff.Config(Duration.ofSeconds(5), Duration.ofSeconds(1), null)));
     }

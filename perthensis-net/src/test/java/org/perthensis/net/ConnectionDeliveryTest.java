@@ -59,7 +59,7 @@ class ConnectionDeliveryTest {
     private static ConnectionProvider.Config quickReconnect(int port) {
         return new ConnectionProvider.Config("127.0.0.1", port,
                 new Backoff.Config(Duration.ofMillis(20), Duration.ofMillis(100), null),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     private void restartServerThreeTimes(boolean graceful) throws Exception {
@@ -112,7 +112,7 @@ class ConnectionDeliveryTest {
             }
         });
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(), null, null,
-                Duration.ofMillis(100), "PING", Duration.ofSeconds(1), null, null, null);
+                Duration.ofMillis(100), "PING", Duration.ofSeconds(1), null, null, null, null, null, null);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         s.spawn("feed", c);
         loop = Thread.ofPlatform().name("loop").start(s::runForever);
@@ -128,7 +128,7 @@ class ConnectionDeliveryTest {
         server = LineServer.start(0, LineServer.RECORD);
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(),
                 new Backoff.Config(Duration.ofMillis(50), null, null), null,
-                Duration.ofMillis(100), "PING", Duration.ofMillis(400), null, null, null);
+                Duration.ofMillis(100), "PING", Duration.ofMillis(400), null, null, null, null, null, null);
         s.spawn("feed", Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>())));
         loop = Thread.ofPlatform().name("loop").start(s::runForever);
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();

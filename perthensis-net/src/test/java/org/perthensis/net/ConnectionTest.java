@@ -36,7 +36,11 @@ class ConnectionTest {
     @AfterEach
     void shutDown() throws Exception {
         s.shutdown();
-        s.run(Duration.ofSeconds(1));
+        try {
+            s.run(Duration.ofSeconds(1));
+        } catch (IllegalStateException shutDownByTheTest) {
+            // the test ran the shutdown itself
+        }
         for (LineServer server : servers) {
             server.close();
         }
@@ -46,7 +50,7 @@ class ConnectionTest {
             Duration readTimeout) {
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
                 new Backoff.Config(Duration.parse(reconnectInitial), Duration.parse(reconnectMax), 0.0),
-                null, null, null, readTimeout, null, queue, overflow);
+                null, null, null, readTimeout, null, queue, overflow, null, null, null);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         s.spawn("feed", c);
         return c;
@@ -65,38 +69,31 @@ class ConnectionTest {
     }
 
     @Test
-    void reconnectWaitsGrowUpToTheMaximumAndStartAgainOnceConnected() throws IOException {
+    void reconnectWaitsGrowUpToTheMaximumAndAShortConnectionDoesNotStartThemAgain() throws IOException {
         int port = LineServer.closedPort();
         connection(port);
         serveAt(Duration.ofSeconds(20), port, LineServer.HANG_UP);
-        s.run(Duration.ofMillis(25_500));
+        s.run(Duration.ofMillis(23_500));
         String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
-        String up = "INFO connection 'feed' up: connected to 127.0.0.1:" + port;
-        String down = "WARNING connection 'feed' down: closed by the server; reconnecting in 1s";
         assertEquals(List.of(
                 "0 WARNING " + cannot + "1s",
                 "1000 DEBUG " + cannot + "2s",
                 "3000 DEBUG " + cannot + "4s",
                 "7000 DEBUG " + cannot + "8s",
                 "15000 DEBUG " + cannot + "8s",
-                "23000 " + up, "23000 " + down,
-                "24000 " + up, "24000 " + down,
-                "25000 " + up, "25000 " + down), logger.lines());
+                "23000 INFO connection 'feed' up: connected to 127.0.0.1:" + port,
+                "23000 WARNING connection 'feed' down: closed by the server; reconnecting in 8s"), logger.lines());
         assertEquals(List.of(
                 "0 connection.feed.down {reason=Connection refused}",
                 "23000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
-                "23000 connection.feed.down {reason=closed by the server}",
-                "24000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
-                "24000 connection.feed.down {reason=closed by the server}",
-                "25000 connection.feed.up {host=127.0.0.1, port=" + port + "}",
-                "25000 connection.feed.down {reason=closed by the server}"), events);
+                "23000 connection.feed.down {reason=closed by the server}"), events);
     }
 
     @Test
     void aJitteredWaitIsWaitedAndLoggedInWholeMilliseconds() throws IOException {
         int port = LineServer.closedPort();
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
-                new Backoff.Config(Duration.ofSeconds(1), null, 0.2), null, null, null, null, null, null, null);
+                new Backoff.Config(Duration.ofSeconds(1), null, 0.2), null, null, null, null, null, null, null, null, null, null);
         s.spawn("feed", new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()),
                 () -> 0.123456789, Socket::new)); // takes 24.6913578ms off 1s
         s.run(Duration.ofMillis(976)); // a moment more: run(span) does not wait for a blocking call due at its end
@@ -105,26 +102,29 @@ class ConnectionTest {
     }
 
     @Test
-    void reconnectingPausesWhileTheNetworkIsDownAndResumesAtOnceOnNetUp() throws IOException {
+    void whileTheNetworkIsReportedDownAttemptsGoOnAtTheLongestWaitUntilNetUp() throws IOException {
         int port = LineServer.closedPort();
         Connection c = connection(port);
         s.spawn("net", sch -> {
             sch.sleep(500);
             sch.events().publish("net.down", Map.of("since", T0, "failed", "dns://example.org", "reason", "test"));
-            sch.sleep(4500);
-            sch.events().publish("net.up", Map.of("since", T0.plusSeconds(5), "probes", List.of("dns://example.org")));
+            sch.sleep(20_500);
+            sch.events().publish("net.up", Map.of("since", T0.plusSeconds(21), "probes", List.of("dns://example.org")));
         });
-        s.run(Duration.ofSeconds(3));
+        s.run(Duration.ofSeconds(20));
         assertEquals(Connection.State.DOWN, c.state());
-        s.run(Duration.ofMillis(3500));
+        s.run(Duration.ofMillis(2500));
         String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
         assertEquals(List.of(
                 "0 WARNING " + cannot + "1s",
-                "1000 INFO connection 'feed': network down (net.down); waiting for net.up before connecting to 127.0.0.1:"
-                        + port,
-                "5000 INFO connection 'feed': network up (net.up); connecting now",
-                "5000 DEBUG " + cannot + "1s",
-                "6000 DEBUG " + cannot + "2s"), logger.lines());
+                "1000 INFO connection 'feed': network down (net.down); trying 127.0.0.1:" + port
+                        + " every 8s (reconnect.max) until net.up",
+                "1000 DEBUG " + cannot + "8s",
+                "9000 DEBUG " + cannot + "8s",
+                "17000 DEBUG " + cannot + "8s",
+                "21000 INFO connection 'feed': network up (net.up); connecting now",
+                "21000 DEBUG " + cannot + "1s",
+                "22000 DEBUG " + cannot + "2s"), logger.lines());
     }
 
     @Test
@@ -144,25 +144,30 @@ class ConnectionTest {
     }
 
     @Test
-    void aConnectionStartedWhileNetDownIsCurrentWaitsForNetUp() throws IOException {
+    void aConnectionStartedWhileNetDownIsCurrentTriesAtOnceThenAtTheLongestWait() throws IOException {
         int port = LineServer.closedPort();
+        ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", port,
+                new Backoff.Config(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2), null, null, null, null, null,
+                null, null, null, null, null);
         s.spawn("net", sch -> {
             sch.events().publish("net.up", Map.of("since", T0));
             sch.events().publish("net.down", Map.of("since", T0.plusMillis(1), "failed", "x", "reason", "test"));
             sch.sleep(2000);
-            sch.spawn("feed", Connection.of(ConnectionProvider.Config.of("127.0.0.1", port),
-                    TaskEnvironment.of("feed", s, logger, new HashMap<>())));
-            sch.sleep(2000);
-            sch.events().publish("net.up", Map.of("since", T0.plusSeconds(4)));
+            sch.spawn("feed", new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()),
+                    () -> 0.5, Socket::new)); // 10% off each wait
+            sch.sleep(30_000);
+            sch.events().publish("net.up", Map.of("since", T0.plusSeconds(32)));
         });
-        s.run(Duration.ofMillis(4500));
+        s.run(Duration.ofMillis(32_500));
+        String cannot = "connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused; retrying in ";
         assertEquals(List.of(
-                "2000 INFO connection 'feed': network down (net.down); waiting for net.up before connecting to 127.0.0.1:"
-                        + port,
-                "4000 INFO connection 'feed': network up (net.up); connecting now"), logger.lines().subList(0, 2));
-        assertEquals("4000 WARNING connection 'feed': cannot connect to 127.0.0.1:" + port + ": Connection refused;"
-                + " retrying in", logger.lines().get(2).substring(0, logger.lines().get(2).lastIndexOf(' ')));
-        assertEquals("2000 connection.feed.down {reason=waiting for the network (net.down)}", events.get(0));
+                "2000 INFO connection 'feed': network down (net.down); trying 127.0.0.1:" + port
+                        + " every 30s (reconnect.max) until net.up",
+                "2000 WARNING " + cannot + "27s",
+                "29000 DEBUG " + cannot + "27s",
+                "32000 INFO connection 'feed': network up (net.up); connecting now",
+                "32000 DEBUG " + cannot + "900ms"), logger.lines());
+        assertEquals("2000 connection.feed.down {reason=Connection refused}", events.get(0));
     }
 
     private void sendTenLinesAndDeliverAfterReconnect(String overflow, List<String> expected) throws IOException {
@@ -201,7 +206,7 @@ class ConnectionTest {
         LineServer server = LineServer.start(0, LineServer.hangUpAfter(3));
         servers.add(server);
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", server.port(), null, null, null,
-                null, null, null, 3, null);
+                null, null, null, 3, null, null, null, null);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         for (char ch = 'a'; ch <= 'j'; ch++) {
             c.send(String.valueOf(ch));
@@ -219,7 +224,7 @@ class ConnectionTest {
     @Test
     void dropsBeforeTheTaskFirstRunsAreReportedAtTheEndOfTheirWindow() throws IOException {
         ConnectionProvider.Config config = new ConnectionProvider.Config("127.0.0.1", LineServer.closedPort(), null,
-                null, null, null, null, null, 1, null);
+                null, null, null, null, null, 1, null, null, null, null);
         Connection c = Connection.of(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()));
         c.send("a");
         c.send("b");
@@ -253,6 +258,22 @@ class ConnectionTest {
     }
 
     @Test
+    void queuedLinesAreCountedAndLoggedAsLostAtShutdown() throws IOException {
+        Connection c = connection(LineServer.closedPort(), "PT1S", "PT8S", null, null, null);
+        s.spawn("sender", sch -> {
+            for (int i = 0; i < 535; i++) {
+                c.send("line " + i);
+            }
+        });
+        s.run(Duration.ofSeconds(2));
+        assertEquals(List.of(535, 0L), List.of(c.queued(), c.dropped()));
+        s.shutdown();
+        s.run(Duration.ofSeconds(1));
+        assertEquals(List.of(0, 535L), List.of(c.queued(), c.dropped()));
+        assertEquals("2000 WARNING connection 'feed': 535 queued lines lost at shutdown", logger.visible().getLast());
+    }
+
+    @Test
     void linesDroppedWhenAFailedWriteIsPutBackInAFullQueueAreLogged() {
         Connection[] feed = new Connection[1];
         OutputStream failsOnTheSecondLine = new OutputStream() {
@@ -275,7 +296,7 @@ class ConnectionTest {
         };
         List<ScriptedSocket> sockets = new ArrayList<>(List.of(ScriptedSocket.writingTo(failsOnTheSecondLine)));
         ConnectionProvider.Config config = new ConnectionProvider.Config("192.0.2.10", 7000,
-                Backoff.Config.exact(Duration.ofSeconds(1), Duration.ofSeconds(8)), null, null, null, null, null, 3, null);
+                Backoff.Config.exact(Duration.ofSeconds(1), Duration.ofSeconds(8)), null, null, null, null, null, 3, null, null, null, null);
         feed[0] = new TcpConnection(config, TaskEnvironment.of("feed", s, logger, new HashMap<>()), () -> 0.0,
                 () -> sockets.isEmpty() ? ScriptedSocket.refused() : sockets.removeFirst());
         feed[0].send("a");
@@ -294,15 +315,19 @@ class ConnectionTest {
     }
 
     @Test
-    void aServerThatAcceptsAndNeverAnswersTripsTheReadTimeout() throws IOException {
+    void aServerThatAcceptsAndNeverAnswersTripsTheReadTimeoutAndIsBackedOffFrom() throws IOException {
         LineServer silent = LineServer.start(0, LineServer.RECORD);
         servers.add(silent);
         connection(silent.port(), "PT1S", "PT8S", null, null, Duration.ofMillis(300));
-        s.run(Duration.ofMillis(1500));
-        String up = "INFO connection 'feed' up: connected to 127.0.0.1:" + silent.port();
-        String down = "WARNING connection 'feed' down: no data for 300ms (readTimeout); reconnecting in 1s";
-        assertEquals(List.of("0 " + up, "0 " + down, "1000 " + up, "1000 " + down), logger.lines());
-        assertEquals(2, silent.connections());
+        s.run(Duration.ofMillis(3500)); // each read waits 300ms of real time, in which virtual time stands still
+        String up = "connection 'feed' up: connected to 127.0.0.1:" + silent.port();
+        String down = "connection 'feed' down: no data for 300ms (readTimeout); reconnecting in ";
+        assertEquals(List.of("0 INFO " + up, "0 WARNING " + down + "1s",
+                "1000 INFO " + up, "1000 WARNING connection 'feed': connected and closed 2 times in a row, each time for"
+                        + " less than 10s (stableAfter) or without data from the server; last: no data for 300ms"
+                        + " (readTimeout); backing off, reconnecting in 2s",
+                "3000 DEBUG " + up, "3000 DEBUG " + down + "4s"), logger.lines());
+        assertEquals(3, silent.connections());
     }
 
     @Test

@@ -17,27 +17,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real line-based TCP server on loopback for tests: records every line it receives, answers
- * as its handler says, and stops and restarts on the same port.
+ * as its handler says, and stops and restarts on the same port. Public because the
+ * distribution's end-to-end tests use it too (through this module's test jar).
  */
-final class LineServer implements AutoCloseable {
+public final class LineServer implements AutoCloseable {
 
-    /** What the server does with one client; lines it reads go to {@link #record}. */
+    /** What the server does with one client; lines it reads go to {@link #lines}. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
+        /**
+         * Serves one client, on a thread of its own.
+         *
+         * @param client the accepted socket, closed when this returns
+         * @param in its input, as UTF-8 lines
+         * @param server the server, to record lines in
+         * @throws IOException if the client goes away
+         */
         void serve(Socket client, BufferedReader in, LineServer server) throws IOException;
     }
 
     /** Reads and records lines until the client closes; never answers. */
-    static final Handler RECORD = (client, in, server) -> server.recordUntilEnd(in);
+    public static final Handler RECORD = (client, in, server) -> server.recordUntilEnd(in);
 
     /** Hangs up at once (politely: our side first, then everything the client still sends is read). */
-    static final Handler HANG_UP = (client, in, server) -> {
+    public static final Handler HANG_UP = (client, in, server) -> {
         client.shutdownOutput();
         server.recordUntilEnd(in);
     };
 
     /** Reads {@code n} lines, then hangs up politely. */
-    static Handler hangUpAfter(int n) {
+    public static Handler hangUpAfter(int n) {
         return (client, in, server) -> {
             for (int i = 0; i < n; i++) {
                 String line = in.readLine();
@@ -50,7 +59,8 @@ final class LineServer implements AutoCloseable {
         };
     }
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Every line received, in the order read. */
+    public final List<String> lines = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -62,7 +72,15 @@ final class LineServer implements AutoCloseable {
         this.handler = handler;
     }
 
-    static LineServer start(int port, Handler handler) throws IOException {
+    /**
+     * Starts listening on loopback.
+     *
+     * @param port the port, or 0 for a free one
+     * @param handler what to do with each client
+     * @return the server
+     * @throws IOException if the port is taken
+     */
+    public static LineServer start(int port, Handler handler) throws IOException {
         LineServer s = new LineServer(handler);
         s.port = port;
         s.listen();
@@ -70,21 +88,24 @@ final class LineServer implements AutoCloseable {
     }
 
     /** A loopback port on which nothing listens, for connections that must be refused. */
-    static int closedPort() throws IOException {
+    public static int closedPort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
     }
 
-    int port() {
+    /** The port it listens on. */
+    public int port() {
         return port;
     }
 
-    int connections() {
+    /** Clients accepted so far. */
+    public int connections() {
         return connections.get();
     }
 
-    void recordUntilEnd(BufferedReader in) throws IOException {
+    /** Records lines until the client closes. */
+    public void recordUntilEnd(BufferedReader in) throws IOException {
         for (String line; (line = in.readLine()) != null; ) {
             lines.add(line);
         }
@@ -125,7 +146,7 @@ final class LineServer implements AutoCloseable {
      * reads what the client still sends until the client closes, as a server that shuts down
      * cleanly does. Abrupt: a reset, losing what was in flight.
      */
-    void stop(boolean graceful) throws IOException, InterruptedException {
+    public void stop(boolean graceful) throws IOException, InterruptedException {
         server.close();
         for (Socket c : clients) {
             try {
@@ -149,12 +170,13 @@ final class LineServer implements AutoCloseable {
         threads.clear();
     }
 
-    void restart() throws IOException {
+    /** Listens again on the same port, after {@link #stop}. */
+    public void restart() throws IOException {
         listen();
     }
 
     /** Waits, in real time, until {@code n} lines have arrived. */
-    boolean awaitLines(int n, Duration timeout) throws InterruptedException {
+    public boolean awaitLines(int n, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (lines.size() < n && System.nanoTime() < end) {
             Thread.sleep(10);
@@ -162,6 +184,7 @@ final class LineServer implements AutoCloseable {
         return lines.size() >= n;
     }
 
+    /** Stops abruptly. */
     @Override
     public void close() throws IOException, InterruptedException {
         stop(false);

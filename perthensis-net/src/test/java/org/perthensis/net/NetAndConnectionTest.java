@@ -34,7 +34,7 @@ class NetAndConnectionTest {
                     TaskEnvironment.of("lan", s, netLog, new HashMap<>())));
             Connection feed = (Connection) new ConnectionProvider().create(new ConnectionProvider.Config("127.0.0.1",
                     server.port(), new Backoff.Config(Duration.ofSeconds(10), null, 0.0), null, null, null,
-                    null, null, null, null), TaskEnvironment.of("feed", s, feedLog, new HashMap<>()));
+                    null, null, null, null, null, null, null), TaskEnvironment.of("feed", s, feedLog, new HashMap<>()));
             s.spawn("feed", feed);
             Thread loop = Thread.ofPlatform().name("loop").start(s::runForever);
             try {

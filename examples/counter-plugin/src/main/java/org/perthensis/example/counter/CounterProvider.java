@@ -3,6 +3,7 @@ package org.perthensis.example.counter;
 import static java.lang.System.Logger.Level.INFO;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.perthensis.api.Checks;
 import org.perthensis.api.FieldException;
@@ -12,10 +13,10 @@ import org.perthensis.api.TaskProvider;
 
 /**
  * Task type {@code counter}: the seed README's counter, which logs ever increasing numbers,
- * one each period, through the task's logger.
+ * one each period, through the task's logger, and optionally publishes each as an event.
  *
  * <pre>{@code
- * { "type": "counter", "name": "ticks", "every": "1s", "from": 1 }
+ * { "type": "counter", "name": "ticks", "every": "1s", "from": 1, "publish": true }
  * }</pre>
  */
 public final class CounterProvider implements TaskProvider<CounterProvider.Config> {
@@ -25,20 +26,26 @@ public final class CounterProvider implements TaskProvider<CounterProvider.Confi
      *
      * @param every the time between two numbers, positive (default: 1s)
      * @param from the first number (default: 1)
+     * @param publish also publish each number, before logging it, as the event
+     *        {@code counter.<name>} with the payload {@code {"value": n}} (default: false)
      */
-    public record Config(Duration every, Long from) {
+    public record Config(Duration every, Long from, Boolean publish) {
 
         /**
          * Supplies the defaults and checks the values.
          *
          * @param every the time between two numbers, or null for 1s
          * @param from the first number, or null for 1
+         * @param publish whether to publish each number, or null for false
          * @throws FieldException if {@code every} is zero
          */
         public Config {
             every = Checks.positive("every", every, Duration.ofSeconds(1));
             if (from == null) {
                 from = 1L;
+            }
+            if (publish == null) {
+                publish = false;
             }
         }
     }
@@ -60,9 +67,14 @@ public final class CounterProvider implements TaskProvider<CounterProvider.Confi
     @Override
     public Task create(Config config, TaskEnvironment environment) {
         System.Logger log = environment.logger();
+        String topic = "counter." + environment.taskName();
         return s -> {
             // Starts again from the first number after a restart, as a fresh counter would.
             for (long x = config.from(); ; x++) {
+                if (config.publish()) {
+                    // Listeners run inside publish: once the number is logged, every listener has had it.
+                    s.events().publish(topic, Map.of("value", x));
+                }
                 log.log(INFO, Long.toString(x));
                 s.sleep(config.every());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,21 +21,33 @@ class CounterProviderTest {
 
     @Test
     void countsUpOneNumberEachPeriod() {
-        start(new CounterProvider.Config(Duration.ofMillis(250), 7L));
+        start(new CounterProvider.Config(Duration.ofMillis(250), 7L, null));
         scheduler.run(Duration.ofMillis(800));
         assertEquals(List.of("0 INFO 7", "250 INFO 8", "500 INFO 9", "750 INFO 10"), lines.lines());
     }
 
     @Test
     void countsFromOneOnceASecondByDefault() {
-        start(new CounterProvider.Config(null, null));
+        start(new CounterProvider.Config(null, null, null));
         scheduler.run(Duration.ofSeconds(2));
         assertEquals(List.of("0 INFO 1", "1000 INFO 2", "2000 INFO 3"), lines.lines());
     }
 
     @Test
+    void publishesEachNumberBeforeLoggingItWhenAsked() {
+        List<String> events = new ArrayList<>();
+        scheduler.events().subscribe("counter.*", e -> events.add(scheduler.clock().millis() + " " + e.topic() + " "
+                + e.payload() + " after " + lines.lines().size() + " lines"));
+        start(new CounterProvider.Config(Duration.ofMillis(10), 41L, true));
+        scheduler.run(Duration.ofMillis(25));
+        assertEquals(List.of("0 counter.ticks {value=41} after 0 lines", "10 counter.ticks {value=42} after 1 lines",
+                "20 counter.ticks {value=43} after 2 lines"), events);
+        assertEquals(List.of("0 INFO 41", "10 INFO 42", "20 INFO 43"), lines.lines());
+    }
+
+    @Test
     void rejectsAPeriodThatIsNotPositiveNamingTheField() {
-        FieldException e = assertThrows(FieldException.class, () -> new CounterProvider.Config(Duration.ZERO, null));
+        FieldException e = assertThrows(FieldException.class, () -> new CounterProvider.Config(Duration.ZERO, null, null));
         assertEquals("every: must be positive, got 0s", e.getMessage());
     }
 
