@@ -1,0 +1,88 @@
+package org.perthensis.web;
+
+import static java.lang.System.Logger.Level.INFO;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.perthensis.api.Scheduler;
+import org.perthensis.api.Task;
+import org.perthensis.api.TaskEnvironment;
+
+/**
+ * One run of a {@code web} task: opens the JDK's HTTP server with a virtual thread per request,
+ * then waits, costing the loop nothing, until it is stopped; closes the server in
+ * {@code finally}, so a restart finds the port free.
+ */
+final class WebTask implements Task {
+
+    /** A sleep that never ends in practice, and sets no timer that fires: no wake-ups. */
+    private static final Duration FOREVER = Duration.ofDays(365L * 100);
+
+    private final WebProvider.Config config;
+    private final Token token;
+    private final TaskEnvironment env;
+    private final Hub hub;
+    private final String name;
+    private final BurstLog dropped;
+    private final Routes routes;
+
+    WebTask(WebProvider.Config config, Token token, TaskEnvironment env, Hub hub) {
+        this.config = config;
+        this.token = token;
+        this.env = env;
+        this.hub = hub;
+        this.name = "web '" + env.taskName() + "'";
+        this.dropped = new BurstLog(env.logger(), System::nanoTime);
+        hub.onDrop(() -> dropped.note(name + ": dropped an event stream that fell " + EventStream.LIMIT_BYTES / 1024
+                + " KiB behind (a client that stopped reading); its page reconnects when it reads again"));
+        hub.metrics().counter("perthensis_web_streams_dropped_total", "Event streams dropped for falling behind",
+                java.util.Map.of("task", env.taskName()), dropped::total);
+        this.routes = new Routes(hub, token, env.taskName(), env.logger());
+    }
+
+    @Override
+    public void run(Scheduler s) throws Exception {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        HttpServer server;
+        try {
+            server = s.blocking(() -> open(threads));
+        } catch (Exception e) {
+            threads.shutdownNow();
+            throw e;
+        }
+        try {
+            InetSocketAddress at = server.getAddress();
+            String host = at.getAddress().getHostAddress();
+            env.logger().log(INFO, name + ": serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + at.getPort() + "/ (the page; /events, /metrics, /health)"
+                    + (token.required() ? "; every request needs the token" : ""));
+            s.sleep(FOREVER);
+        } finally {
+            hub.closeAll();
+            server.stop(0); // closes every connection at once; quick, as no handler runs on the loop
+            threads.shutdownNow();
+            routes.flushLogs();
+            dropped.flush("event streams dropped");
+        }
+    }
+
+    private HttpServer open(ExecutorService threads) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(Addresses.parse("bind", config.bind()), config.port());
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 0);
+        } catch (BindException e) {
+            throw new BindException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
+                    + (config.port() < 1024 ? " (ports below 1024 need root)" : " (is another program using it?)"));
+        }
+        server.createContext("/", routes);
+        server.setExecutor(threads);
+        server.start();
+        return server;
+    }
+}
