@@ -33,12 +33,11 @@ final class EventStream {
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     final String client;
-    private final Thread writer = Thread.currentThread();
+    private volatile Thread writer;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedBytes = new AtomicInteger();
     private volatile End end = End.OPEN;
 
-    /** Made on the thread that will write it. */
     EventStream(String client) {
         this.client = client;
     }
@@ -77,7 +76,10 @@ final class EventStream {
             }
             end = why;
         }
-        writer.interrupt(); // wakes it from its wait, or closes its socket in the middle of a write
+        Thread w = writer;
+        if (w != null) {
+            w.interrupt(); // wakes it from its wait, or closes its socket in the middle of a write
+        }
     }
 
     End end() {
@@ -85,15 +87,17 @@ final class EventStream {
     }
 
     /**
-     * Writes queued messages until the stream ends; on the stream's own thread. With nothing to
+     * Writes queued messages until the stream ends, on the calling thread, which becomes the one
+     * {@link #finish} interrupts. With nothing to
      * send for {@code tickMillis}, writes what {@code onTick} gives (fresh numbers), so that the
      * page stays current and a client that has gone is noticed.
      *
      * @return why it ended
      */
     End pump(OutputStream out, long tickMillis, Supplier<byte[]> onTick) {
+        writer = Thread.currentThread();
         try {
-            while (end == End.OPEN) {
+            while (end == End.OPEN && !Thread.currentThread().isInterrupted()) {
                 byte[] next = queue.poll(tickMillis, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     byte[] tick = onTick.get();

@@ -138,8 +138,21 @@ final class Routes implements HttpHandler {
                 text(ex, 503, e.getMessage(), false);
                 return;
             }
-            Headers h = ex.getResponseHeaders();
-            h.set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            // The JDK's server writes in synchronized methods, and on Java 21 to 23 a virtual thread that
+            // blocks there (a client that stopped reading) holds its carrier, which with the app's one
+            // carrier would stop every task. So a stream is written by a platform thread of its own.
+            Thread writer = Thread.ofPlatform().name(name + " stream to " + stream.client).daemon()
+                    .start(() -> write(ex, stream, first));
+            joinUninterruptibly(writer);
+        } finally {
+            scheduler.post(() -> hub.close(stream));
+            slots.release();
+        }
+    }
+
+    private void write(HttpExchange ex, EventStream stream, byte[] first) {
+        try {
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
             out.write("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
@@ -152,13 +165,26 @@ final class Routes implements HttpHandler {
                     return null; // a keep-alive instead; the numbers come with a later tick
                 }
             });
+            ex.close(); // after a drop, interrupted: the socket closes at once
+        } catch (IOException e) {
+            // the client went away
         } finally {
-            if (stream.end() == EventStream.End.OPEN) {
-                stream.finish(EventStream.End.CLOSED); // that interrupts this thread, the stream's writer
-                Thread.interrupted();
+            stream.finish(EventStream.End.CLOSED);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-            scheduler.post(() -> hub.close(stream));
-            slots.release();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -56,10 +56,9 @@ final class WebTask implements Task {
             throw e;
         }
         try {
-            InetSocketAddress at = server.getAddress();
-            String host = at.getAddress().getHostAddress();
+            String host = config.bind(); // as written: the server would name 0.0.0.0 as its IPv6 twin
             env.logger().log(INFO, name + ": serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                    + at.getPort() + "/ (the page; /events, /metrics, /health)"
+                    + server.getAddress().getPort() + "/ (the page; /events, /metrics, /health)"
                     + (token.required() ? "; every request needs the token" : ""));
             s.sleep(FOREVER);
         } finally {

@@ -70,7 +70,7 @@ final class TestDevice implements AutoCloseable {
         if (!m.matches()) {
             fail(serving);
         }
-        base = URI.create(m.group(1));
+        base = URI.create(m.group(1).replace("//0.0.0.0:", "//127.0.0.1:"));
     }
 
     /** A config record from JSON text, as the runtime binds it (only the fields the tests use). */
