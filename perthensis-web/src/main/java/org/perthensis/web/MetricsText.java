@@ -48,8 +48,16 @@ final class MetricsText {
      * @return the text format, UTF-8
      */
     static byte[] write(List<Metrics.Sample> samples, Consumer<String> skipped) {
-        List<MetricSnapshot> snapshots = new ArrayList<>(fromSamples(samples, skipped));
-        snapshots.addAll(jvm());
+        List<MetricSnapshot> jvm = jvm();
+        List<String> taken = jvm.stream().map(m -> m.getMetadata().getPrometheusName()).toList();
+        List<MetricSnapshot> snapshots = new ArrayList<>(fromSamples(samples.stream().filter(s -> {
+            boolean clash = taken.contains(s.name()) || taken.contains(s.name().replaceFirst("_total$", ""));
+            if (clash) {
+                skipped.accept(s.name() + ": the JVM's own numbers have that name");
+            }
+            return !clash;
+        }).toList(), skipped));
+        snapshots.addAll(jvm);
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
             WRITER.write(out, MetricSnapshots.of(snapshots.toArray(MetricSnapshot[]::new)),

@@ -39,6 +39,7 @@ final class Routes implements HttpHandler {
     private final BurstLog unauthorized;
     private final BurstLog refused;
     private final BurstLog skipped;
+    private final BurstLog failed;
 
     Routes(Hub hub, Token token, String taskName, System.Logger log) {
         this.hub = hub;
@@ -48,6 +49,7 @@ final class Routes implements HttpHandler {
         this.unauthorized = new BurstLog(log, System::nanoTime);
         this.refused = new BurstLog(log, System::nanoTime);
         this.skipped = new BurstLog(log, System::nanoTime);
+        this.failed = new BurstLog(log, System::nanoTime);
         Metrics metrics = hub.metrics();
         Map<String, String> task = Map.of("task", taskName);
         for (String path : List.of("/", "/events", "/metrics", "/health", "other")) {
@@ -67,6 +69,7 @@ final class Routes implements HttpHandler {
         unauthorized.flush("requests without the right token refused");
         refused.flush("event streams refused");
         skipped.flush("metrics left out");
+        failed.flush("requests failed");
     }
 
     @Override
@@ -102,6 +105,13 @@ final class Routes implements HttpHandler {
             }
         } catch (IOException e) {
             // the client went away; nothing to tell it
+        } catch (RuntimeException e) {
+            failed.note(name + ": " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " failed: " + e);
+            try {
+                text(ex, 500, "this device could not answer: " + e, false);
+            } catch (IOException | RuntimeException again) {
+                // headers were sent already, or the client went away
+            }
         }
     }
 
