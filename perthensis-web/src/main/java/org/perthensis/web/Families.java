@@ -40,7 +40,7 @@ final class Families {
             long[] fresh = new long[1];
             counter = fresh;
             byFamily.put(family, counter);
-            metrics.counter(METRIC, "Events published, by the part of the topic before its first dot",
+            metrics.counter(METRIC, "Events published",
                     Map.of("family", family), () -> fresh[0]);
         }
         return counter;

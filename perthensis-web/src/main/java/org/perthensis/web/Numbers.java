@@ -60,7 +60,7 @@ final class Numbers {
             return Double.toString(value);
         }
         if (name.contains("_seconds")) {
-            return Durations.format(Duration.ofNanos(Math.round(value * 1e9)));
+            return Durations.format(Duration.ofNanos(threeDigits(Math.round(value * 1e9))));
         }
         if (name.endsWith("_bytes")) {
             return bytes(value);
@@ -69,6 +69,15 @@ final class Numbers {
             return String.format(java.util.Locale.ROOT, "%,d", (long) value);
         }
         return String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+
+    /** Nanoseconds to three significant digits: 165.065917ms reads as 165ms, 1.234567ms as 1.23ms. */
+    static long threeDigits(long nanos) {
+        long unit = 1;
+        while (Math.abs(nanos) >= 1000 * unit) {
+            unit *= 10;
+        }
+        return Math.round((double) nanos / unit) * unit;
     }
 
     private static String bytes(double value) {

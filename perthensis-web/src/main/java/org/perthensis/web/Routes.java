@@ -55,7 +55,7 @@ final class Routes implements HttpHandler {
         for (String path : List.of("/", "/events", "/metrics", "/health", "other")) {
             AtomicLong n = new AtomicLong();
             requests.put(path, n);
-            metrics.counter("perthensis_web_requests_total", "Requests answered, by route",
+            metrics.counter("perthensis_web_requests_total", "Requests answered",
                     Map.of("task", taskName, "route", path), n::get);
         }
         metrics.counter("perthensis_web_unauthorized_total", "Requests refused for a missing or wrong token", task,
