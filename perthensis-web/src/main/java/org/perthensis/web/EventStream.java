@@ -30,7 +30,7 @@ final class EventStream {
         CLOSED
     }
 
-    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     final String client;
     private volatile Thread writer;

@@ -92,6 +92,11 @@ final class Hub {
         return EventStream.message("snapshot", snapshotJson());
     }
 
+    /** Sends every open stream a keep-alive, so that one whose page has gone finds out. */
+    void probe() {
+        send(EventStream.KEEP_ALIVE);
+    }
+
     void close(EventStream stream) {
         streams.remove(stream);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.perthensis.api.Json;
 import org.perthensis.api.Metrics;
@@ -27,6 +28,9 @@ final class Routes implements HttpHandler {
     static final int MAX_STREAMS = 8;
     /** How often an open stream gets fresh numbers when nothing else happens; also how soon a gone client is noticed. */
     static final long TICK_MILLIS = 5_000;
+
+    /** How long a stream waits for a slot after each probe of the open ones. */
+    static final long PROBE_MILLIS = 100;
 
     private static final List<String> PATHS = List.of("/", "/events", "/metrics", "/health");
 
@@ -132,7 +136,7 @@ final class Routes implements HttpHandler {
             ex.sendResponseHeaders(200, -1);
             return;
         }
-        if (!slots.tryAcquire()) {
+        if (!acquireSlot()) {
             refused.note(name + ": refused an event stream to " + client(ex) + ": " + MAX_STREAMS
                     + " are open already (close a page, or let it reconnect later)");
             ex.getResponseHeaders().set("Retry-After", "10");
@@ -159,6 +163,28 @@ final class Routes implements HttpHandler {
             scheduler.post(() -> hub.close(stream));
             slots.release();
         }
+    }
+
+    /**
+     * Takes one of the streams' slots. When all are taken, some may belong to pages closed
+     * since (a reload), which only a write finds out: each open stream is sent a keep-alive,
+     * twice, so that a closed one fails on the second (the first only draws the reset).
+     */
+    private boolean acquireSlot() {
+        if (slots.tryAcquire()) {
+            return true;
+        }
+        try {
+            for (int probe = 0; probe < 2; probe++) {
+                scheduler.post(hub::probe);
+                if (slots.tryAcquire(PROBE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void write(HttpExchange ex, EventStream stream, byte[] first) {
