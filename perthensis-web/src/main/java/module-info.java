@@ -10,8 +10,9 @@ module org.perthensis.web {
     // In the exported API: WebProvider implements TaskProvider.
     requires transitive org.perthensis.api;
     requires jdk.httpserver;
-    // JVM heap and threads for /metrics.
+    // JVM heap and threads for /metrics; the process's CPU time (com.sun.management).
     requires java.management;
+    requires jdk.management;
     // The Prometheus text format; automatic modules, named in their jars' manifests.
     requires io.prometheus.metrics.model;
     requires io.prometheus.metrics.config;

@@ -123,6 +123,24 @@ class RoutesTest {
         }
     }
 
+    @Test
+    void aStoppedTaskClosesItsPortSoARestartFindsItFree() throws Exception {
+        try (TestDevice.Stream open = device.stream()) {
+            open.next("snapshot");
+            device.task.cancel();
+            long deadline = System.nanoTime() + 1_000_000_000L; // the supervisor's first backoff
+            while (true) {
+                try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+                    again.bind(new java.net.InetSocketAddress(device.base.getHost(), device.base.getPort()));
+                    break;
+                } catch (java.net.BindException stillTaken) {
+                    assertTrue(System.nanoTime() < deadline, "the port is still taken a second after the task ended");
+                    Thread.sleep(10);
+                }
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> states(Object list) {
         return ((List<Map<String, Object>>) list).stream().map(s -> s.get("label") + " " + s.get("value")).toList();

@@ -46,6 +46,7 @@ final class TestDevice implements AutoCloseable {
     final Metrics metrics = Metrics.create();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final URI base;
+    final org.perthensis.api.TaskHandle task;
     private final Thread driver;
 
     /** The task list of a runtime, changed by the test. */
@@ -63,7 +64,7 @@ final class TestDevice implements AutoCloseable {
         services.put(TaskList.class, tasks);
         services.put(Metrics.class, metrics);
         WebProvider.Config config = config(json);
-        scheduler.spawn("status", new WebProvider().create(config, TaskEnvironment.of("status", scheduler, log, services)));
+        task = scheduler.spawn("status", new WebProvider().create(config, TaskEnvironment.of("status", scheduler, log, services)));
         driver = Thread.ofPlatform().name("test loop").start(scheduler::runForever);
         String serving = awaitLog(l -> l.startsWith("INFO web 'status': serving http://"));
         Matcher m = Pattern.compile("INFO web 'status': serving (http://[^/]+/) .*").matcher(serving);
