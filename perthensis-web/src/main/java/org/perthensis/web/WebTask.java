@@ -30,8 +30,15 @@ final class WebTask implements Task {
     private final String name;
     private final BurstLog dropped;
     private final Routes routes;
+    private final Runnable afterStart;
 
     WebTask(WebProvider.Config config, Token token, TaskEnvironment env, Hub hub) {
+        this(config, token, env, hub, () -> { });
+    }
+
+    /** With {@code afterStart} run on the opening thread once the server has started, so a test can stop the task then. */
+    WebTask(WebProvider.Config config, Token token, TaskEnvironment env, Hub hub, Runnable afterStart) {
+        this.afterStart = afterStart;
         this.config = config;
         this.token = token;
         this.env = env;
@@ -48,11 +55,14 @@ final class WebTask implements Task {
     @Override
     public void run(Scheduler s) throws Exception {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        Opening opening = new Opening();
         HttpServer server;
         try {
-            server = s.blocking(() -> open(threads));
+            server = s.blocking(() -> open(threads, opening));
         } catch (Exception e) {
-            threads.shutdownNow();
+            // If the task was stopped while opening, the blocking call goes on and may start the server all the same,
+            // which would then keep the port, and every restart would find it taken.
+            stopOffTheLoop(opening.abandon(), threads);
             throw e;
         }
         try {
@@ -63,18 +73,28 @@ final class WebTask implements Task {
             s.sleep(FOREVER);
         } finally {
             hub.closeAll();
-            // Stopping joins the server's dispatcher thread, which took 180 ms once on a busy machine:
-            // not on the loop. The port is closed first thing, so a restart after its backoff finds it free.
-            Thread.ofPlatform().name(name + " stopping").start(() -> {
-                server.stop(0);
-                threads.shutdownNow();
-            });
+            stopOffTheLoop(server, threads);
             routes.flushLogs();
             dropped.flush("event streams dropped");
         }
     }
 
-    private HttpServer open(ExecutorService threads) throws IOException {
+    /**
+     * Stopping joins the server's dispatcher thread, which took 180 ms once on a busy machine: not
+     * on the loop. The port is closed first thing, so a restart after its backoff finds it free.
+     */
+    private void stopOffTheLoop(HttpServer server, ExecutorService threads) {
+        Thread.ofPlatform().name(name + " stopping").start(() -> stop(server, threads));
+    }
+
+    private static void stop(HttpServer server, ExecutorService threads) {
+        if (server != null) {
+            server.stop(0);
+        }
+        threads.shutdownNow();
+    }
+
+    private HttpServer open(ExecutorService threads, Opening opening) throws IOException {
         InetSocketAddress address = new InetSocketAddress(Addresses.parse("bind", config.bind()), config.port());
         HttpServer server;
         try {
@@ -86,6 +106,28 @@ final class WebTask implements Task {
         server.createContext("/", routes);
         server.setExecutor(threads);
         server.start();
+        afterStart.run();
+        if (!opening.started(server)) {
+            stop(server, threads); // already off the loop
+        }
         return server;
+    }
+
+    /** The server opened off the loop, and whether the task stopped meanwhile: whichever comes second stops it. */
+    private static final class Opening {
+        private HttpServer server;
+        private boolean abandoned;
+
+        /** Records the started server; false if the task stopped meanwhile, so it is the opener's to stop. */
+        synchronized boolean started(HttpServer started) {
+            server = started;
+            return !abandoned;
+        }
+
+        /** The server if it started before the task stopped (it is then the task's to stop), or null. */
+        synchronized HttpServer abandon() {
+            abandoned = true;
+            return server;
+        }
     }
 }
