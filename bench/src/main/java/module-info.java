@@ -12,6 +12,9 @@ module org.perthensis.bench {
     // com.sun.management.OperatingSystemMXBean: the process's CPU time, exited threads included.
     requires jdk.management;
     requires org.perthensis.journal;
+    requires org.perthensis.web;
+    // The web benchmark's peer: the JDK's HTTP server serving the same bytes with nothing behind them.
+    requires jdk.httpserver;
     // The probe's public signatures use API types.
     requires transitive org.perthensis.api;
 

@@ -99,7 +99,7 @@ final class Idle extends TimedBenchmark {
      * compiled as on a device that has been up for a minute or two; at 4 edges a second the JIT
      * would take that long to get to it, and the interpreter would be measured instead.
      */
-    private static void compileTheLoop() {
+    static void compileTheLoop() {
         Scheduler s = Scheduler.create();
         s.spawn("heartbeat", sch -> {
             while (true) {

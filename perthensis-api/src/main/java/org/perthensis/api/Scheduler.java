@@ -232,6 +232,18 @@ public interface Scheduler {
     Clock clock();
 
     /**
+     * Counters of the loop's own work since this scheduler was created: turns, slow turns,
+     * wake-ups, and how late timers fired. Keeping them costs the loop a few additions, no
+     * allocation; they are read only when someone asks. Call it on the loop (from a task, a
+     * listener or a posted action).
+     *
+     * @return the counters now; {@link LoopStatistics#NONE} from an implementation that keeps none
+     */
+    default LoopStatistics statistics() {
+        return LoopStatistics.NONE;
+    }
+
+    /**
      * Shares one resource, such as an SPI bus, between tasks: fair first-come-first-served
      * access, with callbacks around each use. tasko's {@code ManagedResource}.
      *

@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.perthensis.api.Clock;
 import org.perthensis.api.Events;
+import org.perthensis.api.LoopStatistics;
 import org.perthensis.api.ManagedResource;
 import org.perthensis.api.Periodic;
 import org.perthensis.api.Scheduler;
@@ -248,6 +249,12 @@ final class Loop implements Scheduler {
     public <R, A> ManagedResource<R, A> manage(R resource, Consumer<? super A> onAcquire, Consumer<? super A> onRelease) {
         checkOnLoop("manage");
         return new SharedResource<>(this, resource, onAcquire, onRelease);
+    }
+
+    @Override
+    public LoopStatistics statistics() {
+        checkOnLoop("statistics");
+        return turn.statistics(driver.wakeups());
     }
 
     // ---------------------------------------------------------------- threads

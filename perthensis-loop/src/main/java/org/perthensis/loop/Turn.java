@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.perthensis.api.Clock;
 import org.perthensis.api.Durations;
+import org.perthensis.api.LoopStatistics;
 
 /**
  * The loop's one turn: who holds it, who is ready for it, and how it passes on. This is the
@@ -68,6 +69,15 @@ final class Turn {
     private boolean pastDeadline;
     /** Past the end of a run: how many of the ready fibers became ready before it, and still run in this run. */
     private int readyBeforeCutoff;
+    // Statistics: plain counters, since only the turn holder touches them; read on the loop.
+    private long turns;
+    private long slowTurns;
+    private long timersFired;
+    private long latenessNanos;
+    private long maxLatenessNanos;
+    private long lateOver1ms;
+    private long lateOver10ms;
+    private long lateOver100ms;
 
     Turn(Loop loop, Clock clock, VirtualClock virtualClock, TimerHeap timers, Duration slowTurn) {
         this.loop = loop;
@@ -147,11 +157,13 @@ final class Turn {
 
     void resumed(Fiber me) {
         turnStartedAt = System.nanoTime();
+        turns++;
     }
 
     void checkSlowTurn(Fiber me) {
         long held = System.nanoTime() - turnStartedAt;
         if (held > slowTurnNanos) {
+            slowTurns++;
             loop.log.log(WARNING, () -> "task '" + me.name + "' kept the turn for " + Durations.format(roundedUp(held))
                     + " (limit " + Durations.format(slowTurn) + "); other tasks waited."
                     + " Move blocking work into blocking(...) or add sleep/yieldTurn calls");
@@ -179,11 +191,11 @@ final class Turn {
             long now = clock.nanos();
             if (!pastDeadline && now > runDeadline) {
                 // Past the end of run(span): what was due by then still runs; what becomes ready later waits for the next run.
-                fireTimers(runDeadline);
+                fireTimers(runDeadline, now);
                 pastDeadline = true;
                 readyBeforeCutoff = ready.size();
             } else if (!pastDeadline) {
-                fireTimers(now);
+                fireTimers(now, now);
             }
             Fiber next = pollReady();
             if (next != null) {
@@ -247,11 +259,35 @@ final class Turn {
         return true;
     }
 
-    private void fireTimers(long upTo) {
+    private void fireTimers(long upTo, long now) {
         Timer due;
         while ((due = timers.pollDue(upTo)) != null) {
+            countLateness(now - due.due);
             due.expire();
         }
+    }
+
+    private void countLateness(long late) {
+        timersFired++;
+        latenessNanos += late;
+        if (late > maxLatenessNanos) {
+            maxLatenessNanos = late;
+        }
+        if (late > 1_000_000) {
+            lateOver1ms++;
+            if (late > 10_000_000) {
+                lateOver10ms++;
+                if (late > 100_000_000) {
+                    lateOver100ms++;
+                }
+            }
+        }
+    }
+
+    /** The counters so far, with the driver's count of wake-ups. Called by the turn holder. */
+    LoopStatistics statistics(long wakeups) {
+        return new LoopStatistics(turns, slowTurns, wakeups, timersFired, latenessNanos, maxLatenessNanos,
+                lateOver1ms, lateOver10ms, lateOver100ms);
     }
 
     private void runPosted() {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.perthensis.api.Checks;
 import org.perthensis.api.Durations;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -101,12 +103,21 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
 
     /**
      * Registers the corrected clock as the environment's {@link WallClock} service at once (it
-     * answers {@code hasTime() == false} until the first sync) and returns the task that keeps it.
+     * answers {@code hasTime() == false} until the first sync), offers whether it has synced and
+     * the last offset as metrics, and returns the task that keeps it.
      */
     @Override
     public Task create(Config config, TaskEnvironment environment) {
         NtpClock clock = new NtpClock(environment.clock());
         environment.provide(WallClock.class, clock);
+        environment.service(Metrics.class).ifPresent(m -> {
+            Map<String, String> labels = Map.of("task", environment.taskName());
+            m.gauge("perthensis_ntp_synced", "1 once the time is known from a server, 0 before", labels,
+                    () -> clock.hasTime() ? 1 : 0);
+            m.gauge("perthensis_ntp_offset_seconds", "How far the system clock was behind the server at the last"
+                    + " sync (NaN before the first)", labels,
+                    () -> clock.lastSync().map(r -> r.offset().toNanos() / 1e9).orElse(Double.NaN));
+        });
         NtpTask task = new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
                 NtpTask.SAMPLE_SPACING, environment.logger());
         String starting = "syncing with " + String.join(", ", config.servers()) + " every "

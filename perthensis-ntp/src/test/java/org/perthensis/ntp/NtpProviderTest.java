@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.FieldException;
+import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -92,6 +93,27 @@ class NtpProviderTest {
         assertInstanceOf(NtpClock.class, clock);
         assertFalse(clock.hasTime());
         assertEquals(s.clock().wallTime(), clock.now());
+    }
+
+    @Test
+    void theSyncAndItsOffsetAreOfferedAsMetrics() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        Metrics metrics = Metrics.create();
+        Map<Class<?>, Object> services = new HashMap<>(Map.of(Metrics.class, metrics));
+        TaskEnvironment env = TaskEnvironment.of("clock", s, new RecordingLogger(System.Logger.Level.INFO), services);
+        new NtpProvider().create(servers("127.0.0.1:9"), env);
+        assertEquals(Map.of("perthensis_ntp_synced", 0.0, "perthensis_ntp_offset_seconds", Double.NaN),
+                values(metrics));
+        ((NtpClock) env.requireService(WallClock.class)).update(new Server("127.0.0.1", 9),
+                new Sample(Duration.ofMillis(-1250), Duration.ofMillis(12), 2));
+        assertEquals(Map.of("perthensis_ntp_synced", 1.0, "perthensis_ntp_offset_seconds", -1.25), values(metrics));
+    }
+
+    /** The ntp task's metrics, each labelled with the task. */
+    private static Map<String, Double> values(Metrics metrics) {
+        return metrics.collect().stream().filter(m -> m.name().startsWith("perthensis_ntp_")).peek(m ->
+                assertEquals(Map.of("task", "clock"), m.labels())).collect(Collectors.toMap(Metrics.Sample::name,
+                Metrics.Sample::value));
     }
 
     @Test

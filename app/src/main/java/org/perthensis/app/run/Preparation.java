@@ -102,6 +102,7 @@ public final class Preparation {
         }
         created.forEach(c -> states.add(c.entry().name(), c.entry().type(), moduleName(c.entry().provider())));
         states.offer(metrics);
+        LoopMetrics.offer(metrics, scheduler);
         return new Prepared(plan, scheduler, states, gpio, created, restart);
     }
 

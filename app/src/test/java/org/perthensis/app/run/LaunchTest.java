@@ -99,6 +99,35 @@ class LaunchTest {
     }
 
     @Test
+    void theMetricsServiceHasTheLoopsOwnNumbers() {
+        Metrics[] found = new Metrics[1];
+        TaskProvider<Configs.Empty> job = new FakeProvider<>("job", Configs.Empty.class, (c, env) -> {
+            found[0] = env.requireService(Metrics.class);
+            return s -> {
+                for (int i = 0; i < 3; i++) {
+                    s.sleep(100);
+                }
+                s.sleep(Duration.ofHours(1));
+            };
+        });
+        Launch launch = new Launch(prepare("{\"tasks\": [{\"type\": \"job\", \"name\": \"j\"}]}", job),
+                List.of());
+        launch.start();
+        scheduler.run(Duration.ofSeconds(1));
+        scheduler.post(() -> seen.addAll(found[0].collect().stream()
+                .filter(m -> m.name().startsWith("perthensis_loop_"))
+                .map(m -> m.name() + m.labels() + "=" + m.value()).toList()));
+        scheduler.run(Duration.ZERO);
+        launch.finish();
+        // Under virtual time no timer is ever late; the supervised task got 4 turns (its start, 3 sleeps).
+        assertEquals(List.of("perthensis_loop_slow_turns_total{}=0.0", "perthensis_loop_timer_lateness_max_seconds{}=0.0",
+                "perthensis_loop_timer_lateness_seconds_total{}=0.0", "perthensis_loop_timers_late_total{over=1ms}=0.0",
+                "perthensis_loop_timers_late_total{over=10ms}=0.0", "perthensis_loop_timers_late_total{over=100ms}=0.0",
+                "perthensis_loop_timers_total{}=3.0", "perthensis_loop_turns_total{}=4.0",
+                "perthensis_loop_wakeups_total{}=0.0"), seen);
+    }
+
+    @Test
     void eachTaskGetsItsNameItsLoggerItsSchedulerTheTaskListAndThePi4jContext() {
         TaskProvider<Configs.Door> door = new FakeProvider<>("debounce", Configs.Door.class, (c, env) -> {
             assertSame(scheduler, env.scheduler());
