@@ -31,7 +31,7 @@ class ConfigErrorIT {
         try (AppProcess app = Distribution.start(dir, mods, "bad.json")) {
             assertEquals(2, app.awaitExit());
             assertEquals(List.of(
-                    "bad.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace.",
+                    "bad.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace, buses.",
                     "bad.json:4:43: $.tasks[0].every: expected a duration such as \"250ms\", \"5s\", \"30min\", \"6h\","
                             + " \"1h30m\" or \"PT6H\", got \"5 s\"",
                     "bad.json:5:26: $.tasks[1].name: duplicate task name 'ticks': $.tasks[0] has it too;"
