@@ -38,7 +38,7 @@ class ConfigErrorIT {
                             + " give each task its own \"name\"",
                     "bad.json:5:43: $.tasks[1].evry: unknown field 'evry' for type counter; did you mean 'every'?"
                             + " Known fields: every, from, type, name, required, restart.",
-                    "bad.json:6:5: $.tasks[2]: missing field 'type'; every task needs one, such as \"type\": \"connection\"",
+                    "bad.json:6:5: $.tasks[2]: missing field 'type'; every task needs one, such as \"type\": \"bme280\"",
                     "bad.json:7:42: $.tasks[3].every: must be positive, got 0s",
                     "bad.json:7:57: $.tasks[3].restart: expected one of \"on-failure\", \"never\", \"always\", got \"sometimes\"",
                     "7 errors in bad.json; nothing was started."), app.err());

@@ -30,6 +30,8 @@ final class Bme280 implements Sensor {
     /** The longest a transfer may take, far beyond a healthy one's microseconds: a stuck bus fails the task. */
     static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(1);
     private static final int FORCED_MODE = 0b01;
+    /** What a data register of 20 bits reads when no measurement was made. */
+    static final int SKIPPED = 0x80000;
 
     private final ManagedResource.Handle<I2cDevice> chip;
     private final Bme280Provider.Oversampling oversampling;
@@ -96,6 +98,10 @@ final class Bme280 implements Sensor {
         int adcP = twentyBits(data, 0);
         int adcT = twentyBits(data, 3);
         int adcH = (data[6] & 0xFF) << 8 | (data[7] & 0xFF);
+        if (adcT == SKIPPED) {
+            // It still reads as after power-on: it lost its power, or ignored the start; the next run sets it up again.
+            throw new IOException(name + " made no measurement (was it powered off and on?)");
+        }
         int tFine = calibration.fineTemperature(adcT);
         List<Reading> readings = new ArrayList<>(3);
         readings.add(new Reading("temperature", Bme280Calibration.centiCelsius(tFine) / 100.0, "°C"));

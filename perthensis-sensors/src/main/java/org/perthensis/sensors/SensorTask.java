@@ -3,10 +3,12 @@ package org.perthensis.sensors;
 import static java.lang.System.Logger.Level.INFO;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perthensis.api.Durations;
 import org.perthensis.api.Metrics;
@@ -29,8 +31,10 @@ final class SensorTask implements Task {
     private final Duration every;
     private final TaskEnvironment environment;
     private final String topic;
-    /** The last value of each quantity, read by whoever collects the metrics. */
+    /** The last value of each quantity of this run, read by whoever collects the metrics. */
     private final Map<String, Double> last = new ConcurrentHashMap<>();
+    /** The quantities with a gauge: registered once, kept by the runs after a failure. */
+    private final Set<String> offered = new HashSet<>();
 
     SensorTask(Sensor sensor, Duration every, TaskEnvironment environment) {
         this.sensor = sensor;
@@ -41,6 +45,7 @@ final class SensorTask implements Task {
 
     @Override
     public void run(Scheduler s) throws Exception {
+        last.clear(); // a chip that stopped answering shows no value rather than its last one
         sensor.start(s);
         environment.logger().log(INFO, sensor.describe() + " found; measuring every " + Durations.format(every));
         Ticks ticks = s.ticks(every);
@@ -52,7 +57,8 @@ final class SensorTask implements Task {
             for (Sensor.Reading r : readings) {
                 payload.put(r.quantity(), r.value());
                 units.put(r.quantity(), r.unit());
-                if (last.put(r.quantity(), r.value()) == null) {
+                last.put(r.quantity(), r.value());
+                if (offered.add(r.quantity())) {
                     offer(r);
                 }
             }
@@ -62,7 +68,7 @@ final class SensorTask implements Task {
         }
     }
 
-    /** A quantity's gauge, once: a run after a failure keeps the one it has. */
+    /** A quantity's gauge: NaN until it is measured in this run. */
     private void offer(Sensor.Reading first) {
         String quantity = first.quantity();
         String unit = first.unit();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,10 @@ class Bme280TaskTest {
 
     @Test
     void twoSensorsOnOneBusNeverInterleaveTheirTransactionsAndAreServedInTheOrderTheyAsked() {
-        bus.plug(0x76, FakeBme280.realChip(() -> s.clock().nanos()));
-        bus.plug(0x77, FakeBme280.realChip(() -> s.clock().nanos()));
+        FakeBme280 indoor = FakeBme280.realChip(() -> s.clock().nanos());
+        FakeBme280 outdoor = FakeBme280.realChip(() -> s.clock().nanos());
+        bus.plug(0x76, indoor);
+        bus.plug(0x77, outdoor);
         s.spawn("indoor", create("indoor", "0x76 1m"));
         s.spawn("outdoor", create("outdoor", "0x77 1m 16,16,16"));
         s.run(Duration.ofSeconds(30));
@@ -117,6 +120,7 @@ class Bme280TaskTest {
                 "11.3ms 0x76 read 0xf7 8",
                 "114.8ms 0x77 read 0xf7 8"), bus.transfers);                        // 2 + 1.25 + 3 * 16 * 2.3 + 2 * 0.575 ms
         assertEquals(List.of("sensor.indoor", "sensor.outdoor"), events.stream().map(Event::topic).toList());
+        assertEquals(Arrays.asList(null, null), Arrays.asList(indoor.mistake(), outdoor.mistake()));
     }
 
     @Test
@@ -141,6 +145,27 @@ class Bme280TaskTest {
         assertEquals(true, first.failure().isPresent());
         assertEquals(List.of("sensor.outdoor"), events.stream().map(Event::topic).toList());
         assertEquals(20.1, ((Map<?, ?>) events.get(0).payload()).get("temperature"));
+    }
+
+    @Test
+    void aMeasurementTheChipDidNotMakeFailsTheRunAndTheGaugesGoBlank() {
+        Metrics metrics = Metrics.create();
+        services.put(Metrics.class, metrics);
+        FakeBme280 chip = FakeBme280.realChip(() -> s.clock().nanos());
+        bus.plug(0x76, chip);
+        Task task = create("indoor", "0x76 1m");
+        s.spawn("indoor", task);
+        s.run(Duration.ofSeconds(1));
+        chip.then(0x80, 0, 0, 0x80, 0, 0, 0x80, 0); // as it reads after losing its power
+        s.run(Duration.ofMinutes(1));
+        assertEquals(1, events.size());
+        bus.plug(0x76, new FakeBme280(() -> s.clock().nanos(), 0x61, new byte[26], new byte[7]));
+        TaskHandle again = s.spawn("indoor", task);
+        s.run(Duration.ofSeconds(1));
+        assertEquals("java.io.IOException: BME280 at 0x76 on bus i2c1 answers with chip id 0x61 (a BME680), not a"
+                + " BME280's 0x60; check the address", String.valueOf(again.failure().orElseThrow()));
+        assertEquals(List.of(Double.NaN, Double.NaN, Double.NaN), metrics.collect().stream()
+                .filter(m -> m.name().startsWith("perthensis_sensor_")).map(Metrics.Sample::value).toList());
     }
 
     @Test

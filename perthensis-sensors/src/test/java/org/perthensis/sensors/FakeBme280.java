@@ -15,6 +15,7 @@ final class FakeBme280 {
 
     private final byte[] registers = new byte[256];
     private final Deque<int[]> script = new ArrayDeque<>();
+    private int[] lastData;
     private final LongSupplier nanos;
     private long conversionDoneAt = Long.MIN_VALUE;
     private String mistake;
@@ -45,8 +46,8 @@ final class FakeBme280 {
     }
 
     /**
-     * Adds one measurement's raw data registers {@code 0xF7..0xFE} to the script; the last
-     * one is measured again once the script is used up.
+     * Adds one measurement's raw data registers {@code 0xF7..0xFE} to the script; once it is
+     * used up, the last one is measured again.
      */
     FakeBme280 then(int... data) {
         script.add(data.clone());
@@ -105,9 +106,11 @@ final class FakeBme280 {
         var oversampling = new Bme280Provider.Oversampling(factor(ctrlMeas >> 5 & 0b111), factor(ctrlMeas >> 2 & 0b111),
                 factor(registers[Bme280.REG_CTRL_HUM] & 0b111));
         conversionDoneAt = nanos.getAsLong() + Bme280.conversionTime(oversampling).toNanos();
-        int[] data = script.size() > 1 ? script.poll() : script.peek();
-        if (data != null) {
-            setData(data);
+        if (!script.isEmpty()) {
+            lastData = script.poll();
+        }
+        if (lastData != null) {
+            setData(lastData);
         }
         // A skipped measurement reads 0x80000 (0x8000 for humidity), as the real chip's does.
         if (oversampling.pressure() == 0) {
