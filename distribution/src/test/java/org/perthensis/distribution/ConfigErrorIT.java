@@ -31,14 +31,14 @@ class ConfigErrorIT {
         try (AppProcess app = Distribution.start(dir, mods, "bad.json")) {
             assertEquals(2, app.awaitExit());
             assertEquals(List.of(
-                    "bad.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace.",
+                    "bad.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace, buses.",
                     "bad.json:4:43: $.tasks[0].every: expected a duration such as \"250ms\", \"5s\", \"30min\", \"6h\","
                             + " \"1h30m\" or \"PT6H\", got \"5 s\"",
                     "bad.json:5:26: $.tasks[1].name: duplicate task name 'ticks': $.tasks[0] has it too;"
                             + " give each task its own \"name\"",
                     "bad.json:5:43: $.tasks[1].evry: unknown field 'evry' for type counter; did you mean 'every'?"
                             + " Known fields: every, from, publish, type, name, required, restart.",
-                    "bad.json:6:5: $.tasks[2]: missing field 'type'; every task needs one, such as \"type\": \"connection\"",
+                    "bad.json:6:5: $.tasks[2]: missing field 'type'; every task needs one, such as \"type\": \"bme280\"",
                     "bad.json:7:42: $.tasks[3].every: must be positive, got 0s",
                     "bad.json:7:57: $.tasks[3].restart: expected one of \"on-failure\", \"never\", \"always\", got \"sometimes\"",
                     "7 errors in bad.json; nothing was started."), app.err());

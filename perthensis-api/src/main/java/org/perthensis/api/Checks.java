@@ -246,6 +246,37 @@ public final class Checks {
     }
 
     /**
+     * A 7-bit I2C address, written as a number ({@code 118}) or as hexadecimal text
+     * ({@code "0x76"}), as datasheets write it.
+     *
+     * @param field the field's name
+     * @param value its value: an {@link Integer}, text such as {@code "0x76"}, or null for the default
+     * @param fallback the default
+     * @return the address, or the default
+     * @throws FieldException if it is neither a number nor such text, or outside
+     *     {@link Buses#MIN_I2C_ADDRESS} to {@link Buses#MAX_I2C_ADDRESS}
+     */
+    public static int i2cAddress(String field, Object value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        Integer address = value instanceof Integer i ? i : null;
+        if (value instanceof String text) {
+            String digits = text.strip().toLowerCase(Locale.ROOT);
+            try {
+                address = digits.startsWith("0x") ? Integer.parseInt(digits.substring(2), 16) : Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                address = null;
+            }
+        }
+        if (address == null || address < Buses.MIN_I2C_ADDRESS || address > Buses.MAX_I2C_ADDRESS) {
+            throw invalid(field, "must be an I2C address from 0x03 to 0x77, such as \"0x76\" or 118, got "
+                    + (value instanceof String text ? quote(text) : String.valueOf(value)));
+        }
+        return address;
+    }
+
+    /**
      * An event pattern, which must be given: a topic such as {@code net.down}, or a prefix ending
      * in {@code *} such as {@code net.*}; see {@link Events}.
      *

@@ -24,6 +24,23 @@ class ChecksTest {
     }
 
     @Test
+    void anI2cAddressIsANumberOrHexadecimalTextAsDatasheetsWriteIt() {
+        assertEquals(0x76, Checks.i2cAddress("address", "0x76", 0x77));
+        assertEquals(0x77, Checks.i2cAddress("address", " 0X77 ", 0x76));
+        assertEquals(0x76, Checks.i2cAddress("address", 118, 0x77));
+        assertEquals(0x76, Checks.i2cAddress("address", "118", 0x77));
+        assertEquals(0x77, Checks.i2cAddress("address", null, 0x77));
+        assertEquals("address: must be an I2C address from 0x03 to 0x77, such as \"0x76\" or 118, got \"0x78\"",
+                problem(() -> Checks.i2cAddress("address", "0x78", 0x76)));
+        assertEquals("address: must be an I2C address from 0x03 to 0x77, such as \"0x76\" or 118, got \"76h\"",
+                problem(() -> Checks.i2cAddress("address", "76h", 0x76)));
+        assertEquals("address: must be an I2C address from 0x03 to 0x77, such as \"0x76\" or 118, got 118.5",
+                problem(() -> Checks.i2cAddress("address", 118.5, 0x76)));
+        assertEquals("address: must be an I2C address from 0x03 to 0x77, such as \"0x76\" or 118, got 2",
+                problem(() -> Checks.i2cAddress("address", 2, 0x76)));
+    }
+
+    @Test
     void everyCheckWordsItsProblemTheSameWay() {
         assertEquals("settle: must be positive, got 0s", problem(() -> Checks.positive("settle", Duration.ZERO, null)));
         assertEquals("hold: must not be negative, got -1.5s",

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code
  * {
  *   "gpio": { "provider": "auto" },
+ *   "buses": { "i2c1": { "bus": 1 } },
  *   "shutdownGrace": "2s",
  *   "tasks": [ { "type": "heartbeat", "name": "status", "restart": "on-failure", "pin": 17 } ]
  * }
@@ -36,7 +37,7 @@ public final class ConfigReader {
     /** How long tasks get to end after a signal unless {@code shutdownGrace} says otherwise. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
-    private static final List<String> TOP_FIELDS = List.of("gpio", "tasks", "shutdownGrace");
+    private static final List<String> TOP_FIELDS = List.of("gpio", "tasks", "shutdownGrace", "buses");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final ProviderRegistry registry;
@@ -93,6 +94,7 @@ public final class ConfigReader {
             }
         }
         GpioMode gpio = gpio(root.get("gpio"));
+        List<Plan.Bus> buses = BusSection.read(root.get("buses"), problems);
         Duration grace = grace(root.get("shutdownGrace"));
         JsonNode tasks = root.get("tasks");
         if (tasks == null) {
@@ -104,7 +106,7 @@ public final class ConfigReader {
                 task(element("$.tasks", i), i, tasks.get(i));
             }
         }
-        return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped), new ConfiguredTasks(types));
+        return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped), new ConfiguredTasks(types), buses);
     }
 
     private GpioMode gpio(JsonNode gpio) {

@@ -15,9 +15,19 @@ import org.perthensis.api.TaskProvider;
  * @param skipped the tasks whose type no module provides, each with its warning
  * @param configured every task of the file that has a type and a name, skipped ones included,
  *        for the tasks that name one another
+ * @param buses the I2C buses of the {@code "buses"} section, in file order
  */
 public record Plan(ConfigSource source, GpioMode gpio, Duration shutdownGrace, List<Entry> tasks, List<Skipped> skipped,
-        ConfiguredTasks configured) {
+        ConfiguredTasks configured, List<Bus> buses) {
+
+    /**
+     * An I2C bus that tasks share, by the name they give it.
+     *
+     * @param name its name in the file, such as {@code i2c1}
+     * @param number the Linux bus number: 1 for {@code /dev/i2c-1}
+     */
+    public record Bus(String name, int number) {
+    }
 
     /**
      * A task whose type is present and whose settings bound without a mistake.

@@ -8,6 +8,8 @@ import com.pi4j.context.Context;
 import com.pi4j.extension.Plugin;
 import com.pi4j.extension.PluginService;
 import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.i2c.I2CProvider;
+import com.pi4j.io.spi.SpiProvider;
 import com.pi4j.platform.Platform;
 import com.pi4j.provider.Provider;
 import java.util.ArrayList;
@@ -21,11 +23,14 @@ import org.perthensis.app.config.GpioMode;
 /**
  * The one Pi4J context, owned by the app and handed to tasks as the service
  * {@code com.pi4j.context.Context}. It is built from exactly one plugin: Pi4J's own
- * auto-detection would load every plugin jar on the module path at once.
+ * auto-detection would load every plugin jar on the module path at once. The gpiod plugin
+ * drives GPIO lines only, so with it the linuxfs plugin's I2C and SPI providers come along
+ * (and none of its GPIO ones, which would compete for the pins).
  */
 final class Gpio implements AutoCloseable {
 
     private static final String PLUGIN_MODULE_PREFIX = "com.pi4j.plugin.";
+    private static final String LINUXFS_MODULE = PLUGIN_MODULE_PREFIX + GpioChoice.LINUXFS;
 
     private final String pluginName;
     private final Plugin plugin;
@@ -89,6 +94,9 @@ final class Gpio implements AutoCloseable {
         Extensions found = new Extensions();
         try {
             plugin.initialize(found);
+            if (name.equals(GpioChoice.GPIOD)) {
+                found.addBusesOf(LINUXFS_MODULE);
+            }
         } finally {
             found.closeScratch();
         }
@@ -163,6 +171,20 @@ final class Gpio implements AutoCloseable {
         public PluginService register(Platform... platform) {
             platforms.addAll(List.of(platform));
             return this;
+        }
+
+        /** Adds the bus providers of another plugin, if its jar is on the module path. */
+        void addBusesOf(String module) {
+            Extensions other = new Extensions();
+            try {
+                ServiceLoader.load(Plugin.class).stream()
+                        .filter(p -> module.equals(p.type().getModule().getName()))
+                        .findFirst()
+                        .ifPresent(p -> p.get().initialize(other));
+            } finally {
+                other.closeScratch();
+            }
+            other.providers.stream().filter(p -> p instanceof I2CProvider || p instanceof SpiProvider).forEach(providers::add);
         }
 
         com.pi4j.context.ContextBuilder addTo(com.pi4j.context.ContextBuilder builder) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.perthensis.api.Buses;
 import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
@@ -23,6 +24,7 @@ import org.perthensis.app.config.RecordBinder;
 import org.perthensis.app.gpio.GpioChoice;
 import org.perthensis.app.gpio.GpioService;
 import org.perthensis.app.gpio.Machine;
+import org.perthensis.app.gpio.Pi4jI2c;
 import org.perthensis.app.providers.ProviderRegistry;
 
 /**
@@ -85,6 +87,8 @@ public final class Preparation {
         services.put(RuntimeControl.class, restart);
         services.put(ConfiguredTasks.class, plan.configured());
         services.lazy(Context.class, gpio::context, "GPIO, and there is none; see the gpio line above");
+        // Every bus one managed resource of this scheduler; Pi4J opens a device on its first transfer.
+        services.put(Buses.class, Pi4jI2c.share(scheduler, plan.buses(), gpio));
         List<Prepared.Created> created = new ArrayList<>();
         for (Plan.Entry entry : plan.tasks()) {
             TaskContext env = new TaskContext(entry.name(), scheduler,

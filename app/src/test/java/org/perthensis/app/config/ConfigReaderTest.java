@@ -229,7 +229,7 @@ class ConfigReaderTest {
     void theTopLevelIsCheckedToo() {
         assertEquals(List.of(
                 "p.json:1:1: $: missing field 'tasks': a list of tasks such as [{\"type\": \"debounce\"}]",
-                "p.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace.",
+                "p.json:2:3: $.gpoi: unknown field 'gpoi'; did you mean 'gpio'? Known fields: gpio, tasks, shutdownGrace, buses.",
                 "p.json:3:13: $.gpio.provider: expected one of \"auto\", \"mock\", \"gpiod\", \"linuxfs\", got \"pigpio\"",
                 "p.json:3:35: $.gpio.pins: unknown field 'pins' for gpio. Known fields: provider."),
                 errors("""
@@ -240,6 +240,40 @@ class ConfigReaderTest {
                 """));
         assertEquals(List.of("p.json:1:1: $: expected an object with \"tasks\", got a list"), errors("[]"));
         assertEquals(List.of("p.json:1:2: $.tasks: expected a list of tasks, got an object"), errors("{\"tasks\": {}}"));
+    }
+
+    @Test
+    void readsTheBusesByNameInFileOrder() {
+        Plan plan = plan("""
+                { "buses": { "i2c1": { "bus": 1 }, "side": { "bus": 3 } },
+                  "tasks": [ { "type": "debounce", "pin": 3 } ] }
+                """);
+        assertEquals(List.of(new Plan.Bus("i2c1", 1), new Plan.Bus("side", 3)), plan.buses());
+        assertEquals(List.of(), plan("{ \"tasks\": [] }").buses());
+    }
+
+    @Test
+    void eachMistakeInTheBusesIsReportedAtItsPlace() {
+        assertEquals(List.of(
+                "p.json:2:3: $.buses['my bus']: expected a bus name of letters, digits, '-' and '_', such as \"i2c1\", got \"my bus\"",
+                "p.json:3:3: $.buses.a: expected an object such as {\"bus\": 1}, got 1",
+                "p.json:4:3: $.buses.b: missing field 'bus': the Linux I2C bus number, such as 1 for /dev/i2c-1 (a Raspberry Pi's pins 3 and 5)",
+                "p.json:5:10: $.buses.c.bus: expected an I2C bus number from 0 to 255, such as 1 for /dev/i2c-1, got \"1\"",
+                "p.json:5:22: $.buses.c.speed: unknown field 'speed' for bus c. Known fields: bus.",
+                "p.json:6:10: $.buses.d.bus: expected an I2C bus number from 0 to 255, such as 1 for /dev/i2c-1, got 256",
+                "p.json:7:10: $.buses.e.bus: I2C bus 1 is named \"i2c1\" already; give each bus one name, so that the tasks on it take turns"),
+                errors("""
+                { "buses": { "i2c1": { "bus": 1 },
+                  "my bus": { "bus": 2 },
+                  "a": 1,
+                  "b": {},
+                  "c": { "bus": "1", "speed": 400000 },
+                  "d": { "bus": 256 },
+                  "e": { "bus": 1 } },
+                  "tasks": [] }
+                """));
+        assertEquals(List.of("p.json:1:2: $.buses: expected an object of buses by name, such as {\"i2c1\": {\"bus\": 1}},"
+                + " got a list"), errors("{\"buses\": [], \"tasks\": []}"));
     }
 
     @Test
