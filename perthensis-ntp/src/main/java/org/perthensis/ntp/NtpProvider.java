@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.perthensis.api.Checks;
 import org.perthensis.api.Durations;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -107,6 +109,9 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
     public Task create(Config config, TaskEnvironment environment) {
         NtpClock clock = new NtpClock(environment.clock());
         environment.provide(WallClock.class, clock);
+        Entities.of(environment).add(Entity.sensor(environment.taskName(), environment.taskName() + " offset",
+                "ntp.synced", e -> e.get("offset")).withId("offset").withDeviceClass("duration").withUnit("ms")
+                .asDiagnostic());
         NtpTask task = new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
                 NtpTask.SAMPLE_SPACING, environment.logger());
         String starting = "syncing with " + String.join(", ", config.servers()) + " every "
