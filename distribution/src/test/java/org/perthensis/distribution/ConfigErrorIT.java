@@ -37,7 +37,7 @@ class ConfigErrorIT {
                     "bad.json:5:26: $.tasks[1].name: duplicate task name 'ticks': $.tasks[0] has it too;"
                             + " give each task its own \"name\"",
                     "bad.json:5:43: $.tasks[1].evry: unknown field 'evry' for type counter; did you mean 'every'?"
-                            + " Known fields: every, from, type, name, required, restart.",
+                            + " Known fields: every, from, publish, type, name, required, restart.",
                     "bad.json:6:5: $.tasks[2]: missing field 'type'; every task needs one, such as \"type\": \"connection\"",
                     "bad.json:7:42: $.tasks[3].every: must be positive, got 0s",
                     "bad.json:7:57: $.tasks[3].restart: expected one of \"on-failure\", \"never\", \"always\", got \"sometimes\"",
