@@ -288,8 +288,8 @@ final class MqttTask implements Task {
         }
         long queued = outbox.pending();
         log.log(INFO, name + " up: connected to " + address + " as '" + config.clientId() + "' (MQTT " + config.version()
-                + (config.tls() != null ? ", TLS" : "") + ")" + (queued > 0 ? "; sending " + messages(queued)
-                + " queued, at most " + config.rate() + " a second" : ""));
+                + (config.tls() != null ? ", TLS" : "") + ")" + (queued > 0 ? "; sending " + queued
+                + (queued == 1 ? " queued message" : " queued messages") + ", at most " + config.rate() + " a second" : ""));
         Map<String, Object> up = new LinkedHashMap<>();
         up.put("host", config.host());
         up.put("port", config.port());

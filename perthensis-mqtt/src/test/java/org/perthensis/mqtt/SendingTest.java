@@ -53,7 +53,7 @@ class SendingTest {
         s.run(Duration.ofSeconds(9));
         assertEquals(IntStream.rangeClosed(1, 1000).boxed().toList(), values());
         assertEquals("0 INFO mqtt 'broker' up: connected to 127.0.0.1:1883 as 'test-device' (MQTT 5); sending 1000"
-                + " messages queued, at most 100 a second", log.visible().getFirst());
+                + " queued messages, at most 100 a second", log.visible().getFirst());
     }
 
     @Test
@@ -109,8 +109,8 @@ class SendingTest {
                         + " journal); 1 dropped in all",
                 "11000 WARNING mqtt 'broker': dropped 14 more messages, the queue was full (queue 10, overflow"
                         + " drop-oldest); 15 dropped in all",
-                "30000 INFO mqtt 'broker' up: connected to 127.0.0.1:1883 as 'test-device' (MQTT 5); sending 10 messages"
-                        + " queued, at most 100000 a second"), log.visible());
+                "30000 INFO mqtt 'broker' up: connected to 127.0.0.1:1883 as 'test-device' (MQTT 5); sending 10 queued"
+                        + " messages, at most 100000 a second"), log.visible());
     }
 
     @Test
