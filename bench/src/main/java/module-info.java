@@ -1,6 +1,6 @@
 /**
  * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers, and of
- * the journal beside a plain FileOutputStream ({@code bench/run}). Not part of the distribution.
+ * the journal beside a plain FileOutputStream, and of the mqtt task beside paho-mqtt ({@code bench/run}). Not part of the distribution.
  *
  * <p>The jar doubles as a one-task plugin, {@code bench-probe}, which the startup benchmark
  * drops onto the distribution's module path to see when the first task body runs.
@@ -12,6 +12,9 @@ module org.perthensis.bench {
     // com.sun.management.OperatingSystemMXBean: the process's CPU time, exited threads included.
     requires jdk.management;
     requires org.perthensis.journal;
+    requires org.perthensis.mqtt;
+    // The mqtt benchmark's subscriber and control client use the MQTT client directly.
+    requires com.hivemq.client.mqtt;
     // The probe's public signatures use API types.
     requires transitive org.perthensis.api;
 
