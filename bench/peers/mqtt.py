@@ -14,7 +14,10 @@ import threading
 import time
 from datetime import datetime, timezone
 
-import paho.mqtt.client as mqtt
+try:
+    import paho.mqtt.client as mqtt
+except ImportError:
+    raise SystemExit("peers/mqtt.py: no paho-mqtt; apt-get install python3-paho-mqtt")
 
 from _common import main
 

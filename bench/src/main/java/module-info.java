@@ -1,6 +1,7 @@
 /**
- * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers, and of
- * the journal beside a plain FileOutputStream, and of the mqtt task beside paho-mqtt ({@code bench/run}). Not part of the distribution.
+ * Benchmarks of the Perthensis scheduler, run side by side with CPython asyncio peers, of the
+ * journal beside a plain FileOutputStream, and of the mqtt task beside CPython's paho-mqtt
+ * ({@code bench/run}). Not part of the distribution.
  *
  * <p>The jar doubles as a one-task plugin, {@code bench-probe}, which the startup benchmark
  * drops onto the distribution's module path to see when the first task body runs.

@@ -43,7 +43,7 @@ final class MqttFleet extends TimedBenchmark {
     static final long DOWN_MILLIS = 2_000;
     static final long AFTER_MILLIS = 5_000;
 
-    private static final Metric BACK = Metric.lower("all_back_s", "time until all 500 are back", Metric.Unit.COUNT);
+    private static final Metric BACK = Metric.lower("all_back_s", "seconds until all 500 are back", Metric.Unit.COUNT);
     private static final Metric PEAK = Metric.lower("peak_attempts_per_s", "peak connection attempts per s",
             Metric.Unit.COUNT);
     private static final Metric ATTEMPTS = Metric.lower("attempts", "connection attempts the broker saw",
