@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class Bench {
     static final List<Benchmark> ALL = List.of(new Switch(), new TaskoRate(), new ManyTimers(), new Lateness(),
-            new Memory(), new Idle(), new Startup(), new Post(), new JournalBench(), new WebBench());
+            new Memory(), new Idle(), new Startup(), new Post(), new JournalBench(), new WebBench(), new MqttBench(),
+            new MqttIdle(), new MqttFleet());
 
     private static final String USAGE = """
             Usage: bench/run [--json] [--dist DIR] [BENCHMARK...]

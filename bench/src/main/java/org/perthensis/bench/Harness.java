@@ -44,7 +44,7 @@ final class Harness {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath, Bench.class.getName(),
                 "--child", name, "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs)));
-        return report(cmd, "");
+        return report(cmd, "", Map.of());
     }
 
     /** Runs each of {@code runs} in a JVM of its own (memory: a process's size after one run). */
@@ -62,13 +62,18 @@ final class Harness {
 
     /** Runs the asyncio peer {@code peers/NAME.py} with the same counts, or says why not. */
     Side peer(String name, int warmups, int runs) throws IOException, InterruptedException {
+        return peer(name, warmups, runs, Map.of());
+    }
+
+    /** The same, with environment variables the peer reads (a broker's port). */
+    Side peer(String name, int warmups, int runs, Map<String, String> env) throws IOException, InterruptedException {
         if (python == null) {
             return Side.skipped(noPythonNote());
         }
         Path script = benchDir.resolve("peers").resolve(name.replace('-', '_') + ".py");
         List<String> cmd = List.of(python.path().toString(), script.toString(),
                 "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs));
-        return report(cmd, "");
+        return report(cmd, "", env);
     }
 
     static String noPythonNote() {
@@ -76,13 +81,15 @@ final class Harness {
     }
 
     /** Runs a process whose last line of output is {@code {"runs": [{...}, ...]}}. */
-    private Side report(List<String> cmd, String note) throws IOException, InterruptedException {
+    private Side report(List<String> cmd, String note, Map<String, String> env) throws IOException, InterruptedException {
         // Output goes to a file: reading a pipe would block until the child ends, and a hung
         // child would never reach the timeout below.
         Path outFile = Files.createTempFile("perthensis-bench-", ".out");
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .redirectOutput(outFile.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(outFile.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

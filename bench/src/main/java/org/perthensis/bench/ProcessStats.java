@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** This process's resident size, heap, CPU time and disk writes, read the same way the asyncio peers read theirs. */
 final class ProcessStats {
@@ -89,5 +91,36 @@ final class ProcessStats {
             throw new UncheckedIOException(e);
         }
         return sum;
+    }
+
+    /**
+     * One thread of this process as the kernel counts it.
+     *
+     * @param name the thread's name as the kernel knows it ({@code comm}: the first 15 characters)
+     * @param cpuNanos its CPU time so far (the first field of its {@code schedstat})
+     * @param timeslices how often it was put on a CPU so far (the third field): for a thread that
+     *        sleeps between short pieces of work, how often it woke
+     */
+    record ThreadStat(String name, long cpuNanos, long timeslices) {
+    }
+
+    /** Every thread of this process (JIT, GC and VM threads included), by thread id. */
+    static Map<Long, ThreadStat> threads() {
+        Map<Long, ThreadStat> all = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    all.put(Long.parseLong(task.getFileName().toString()), new ThreadStat(
+                            Files.readString(task.resolve("comm")).strip(), Long.parseLong(fields[0]),
+                            Long.parseLong(fields[2])));
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
     }
 }

@@ -27,7 +27,9 @@ class CommandLineIT {
                     "perthensis-heartbeat.jar", "perthensis-debounce.jar", "perthensis-ntp.jar", "perthensis-net.jar",
                     "perthensis-journal.jar",
                     "jackson-databind.jar", "jackson-core.jar", "jackson-annotations.jar", "pi4j-core.jar",
-                    "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar")),
+                    "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar",
+                    "perthensis-mqtt.jar", "perthensis-journal.jar", "hivemq-mqtt-client.jar", "jctools-core.jar",
+                    "jakarta.inject-api.jar", "dagger.jar", "rxjava.jar")),
                     names.toString());
             assertTrue(names.stream().allMatch(n -> n.endsWith(".jar")), names.toString());
             assertFalse(names.contains("slf4j-jdk14.jar"), "the app is Pi4J's SLF4J binding");

@@ -3,6 +3,7 @@ package org.perthensis.debounce;
 import java.time.Duration;
 import java.util.List;
 import org.perthensis.api.Checks;
+import org.perthensis.api.Entities;
 import org.perthensis.api.FieldException;
 
 /**
@@ -24,9 +25,12 @@ import org.perthensis.api.FieldException;
  *        (default: 1s; 0 turns long presses off)
  * @param multiClick how soon after a click the next press must begin to continue the series
  *        (default: 400ms; 0 turns click counting off)
+ * @param deviceClass what the input is, for whoever shows it (Home Assistant over MQTT): one of
+ *        Home Assistant's binary sensor device classes, such as {@code door} (pressed means open)
+ *        (default: none, a plain on/off)
  */
 public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration settle,
-        Duration longPress, Duration multiClick) {
+        Duration longPress, Duration multiClick, String deviceClass) {
 
     static final Duration DEFAULT_SETTLE = Duration.ofMillis(20);
     static final Duration DEFAULT_LONG_PRESS = Duration.ofSeconds(1);
@@ -46,6 +50,10 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
         settle = Checks.positive("settle", settle, DEFAULT_SETTLE);
         longPress = Checks.notNegative("longPress", longPress, DEFAULT_LONG_PRESS);
         multiClick = Checks.notNegative("multiClick", multiClick, DEFAULT_MULTI_CLICK);
+        if (deviceClass != null && !Entities.isBinarySensorClass(deviceClass)) {
+            throw Checks.invalid("deviceClass", "must be one of Home Assistant's binary sensor device classes, such as"
+                    + " \"door\", \"window\" or \"motion\", got " + Checks.quote(deviceClass));
+        }
     }
 
     /**
@@ -55,7 +63,7 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
      * @return the settings
      */
     public static DebounceConfig of(int pin) {
-        return new DebounceConfig(pin, null, null, null, null, null);
+        return new DebounceConfig(pin, null, null, null, null, null, null);
     }
 
     /**
@@ -65,7 +73,7 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
      * @return the new settings
      */
     public DebounceConfig withPull(String pull) {
-        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick, deviceClass);
     }
 
     /**
@@ -75,7 +83,7 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
      * @return the new settings
      */
     public DebounceConfig withInvert(boolean invert) {
-        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick, deviceClass);
     }
 
     /**
@@ -85,7 +93,7 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
      * @return the new settings
      */
     public DebounceConfig withSettle(Duration settle) {
-        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick, deviceClass);
     }
 
     /**
@@ -96,6 +104,6 @@ public record DebounceConfig(Integer pin, String pull, Boolean invert, Duration 
      * @return the new settings
      */
     public DebounceConfig withButtonTimes(Duration longPress, Duration multiClick) {
-        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick);
+        return new DebounceConfig(pin, pull, invert, settle, longPress, multiClick, deviceClass);
     }
 }

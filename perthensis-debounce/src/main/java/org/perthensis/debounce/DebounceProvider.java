@@ -2,6 +2,8 @@ package org.perthensis.debounce;
 
 import com.pi4j.context.Context;
 import java.util.Optional;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -31,6 +33,9 @@ public final class DebounceProvider implements TaskProvider<DebounceConfig> {
     public Task create(DebounceConfig config, TaskEnvironment environment) {
         Context pi4j = environment.requireService(Context.class);
         PinClaims.claim(environment, "pin", config.pin());
+        String name = environment.taskName();
+        Entities.of(environment).add(Entity.binarySensor(name, name, "debounce." + name,
+                e -> e.get("pressed") instanceof Boolean pressed ? pressed : null).withDeviceClass(config.deviceClass()));
         return new DebounceTask(config, environment, pi4j, sharedDebouncer(environment));
     }
 

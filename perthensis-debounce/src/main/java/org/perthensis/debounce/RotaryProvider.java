@@ -2,6 +2,8 @@ package org.perthensis.debounce;
 
 import com.pi4j.context.Context;
 import java.util.Optional;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -28,6 +30,8 @@ public final class RotaryProvider implements TaskProvider<RotaryConfig> {
         Context pi4j = environment.requireService(Context.class);
         PinClaims.claim(environment, "clk", config.clk());
         PinClaims.claim(environment, "dt", config.dt());
+        String name = environment.taskName();
+        Entities.of(environment).add(Entity.sensor(name, name, "rotary." + name, e -> e.get("value")));
         return new RotaryTask(config, environment, pi4j);
     }
 

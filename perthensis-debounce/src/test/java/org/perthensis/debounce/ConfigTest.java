@@ -17,9 +17,9 @@ class ConfigTest {
 
     @Test
     void aDebouncedPinNeedsOnlyItsPin() {
-        DebounceConfig pin = new DebounceConfig(17, null, null, null, null, null);
+        DebounceConfig pin = new DebounceConfig(17, null, null, null, null, null, null);
         assertEquals(new DebounceConfig(17, "down", false, Duration.ofMillis(20), Duration.ofSeconds(1),
-                Duration.ofMillis(400)), pin);
+                Duration.ofMillis(400), null), pin);
         assertEquals(pin, DebounceConfig.of(17));
     }
 
@@ -31,13 +31,16 @@ class ConfigTest {
     @Test
     void badDebounceValuesAreRejectedNamingTheField() {
         rejected("pin: is required; give a BCM GPIO number, such as 17",
-                () -> new DebounceConfig(null, null, null, null, null, null));
+                () -> new DebounceConfig(null, null, null, null, null, null, null));
         rejected("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got -1",
                 () -> DebounceConfig.of(-1));
         rejected("pin: must be a BCM GPIO number from 0 to 53 (0 to 27 on the 40-pin header), got 99",
                 () -> DebounceConfig.of(99));
         rejected("pull: must be one of \"up\", \"down\", \"off\", got \"sideways\"",
                 () -> DebounceConfig.of(17).withPull("sideways"));
+        rejected("deviceClass: must be one of Home Assistant's binary sensor device classes, such as \"door\","
+                + " \"window\" or \"motion\", got \"dor\"",
+                () -> new DebounceConfig(17, null, null, null, null, null, "dor"));
         rejected("settle: must be positive, got 0s", () -> DebounceConfig.of(17).withSettle(Duration.ZERO));
         rejected("settle: must be positive, got -5ms", () -> DebounceConfig.of(17).withSettle(Duration.ofMillis(-5)));
         rejected("longPress: must not be negative, got -1s",

@@ -53,7 +53,7 @@ class DebounceProviderTest {
     @Test
     void theDoorIsReportedThroughAMockInputUnderVirtualTime() {
         Scheduler s = Scheduler.builder().virtualTime().build();
-        DebounceConfig door = new DebounceConfig(12, "down", null, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO);
+        DebounceConfig door = new DebounceConfig(12, "down", null, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, null);
         s.spawn("door", task(s, "door", door));
         record(s, "debounce.door*");
         s.run(Duration.ofSeconds(10));

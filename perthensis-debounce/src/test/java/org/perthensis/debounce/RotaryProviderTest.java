@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
+import org.perthensis.api.Event;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskHandle;
 import org.perthensis.testing.RecordingLogger;
@@ -84,6 +87,24 @@ class RotaryProviderTest {
         s.run(Duration.ZERO);
         assertTrue(pi4j.registry().exists("rotary-clk-4"));
         assertEquals(List.of("{delta=0, value=1}"), events);
+    }
+
+    @Test
+    void aKnobIsASensorOfItsValueAndADoorContactADoor() {
+        TaskEnvironment env = TaskEnvironment.of("volume", s, log, services);
+        new RotaryProvider().create(RotaryConfig.of(4, 5), env);
+        new DebounceProvider().create(new DebounceConfig(12, null, null, null, null, null, "door"),
+                TaskEnvironment.of("door", s, log, services));
+        Entity volume = Entities.of(env).all().get(0);
+        Entity door = Entities.of(env).all().get(1);
+        assertEquals(Entity.Kind.SENSOR, volume.kind());
+        assertEquals("rotary.volume", volume.pattern());
+        assertEquals(7, volume.state().apply(new Event("rotary.volume", Map.of("delta", 1, "value", 7), 0, 1)));
+        assertEquals(Entity.Kind.BINARY_SENSOR, door.kind());
+        assertEquals("door", door.deviceClass());
+        assertEquals("debounce.door", door.pattern());
+        assertEquals(Boolean.TRUE, door.state().apply(new Event("debounce.door", Map.of("pressed", true), 0, 1)));
+        assertEquals(null, door.state().apply(new Event("debounce.door", Map.of("level", 1), 0, 2)));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.perthensis.api.Checks;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -129,6 +131,9 @@ public final class NetProvider implements TaskProvider<NetProvider.Config> {
 
     @Override
     public Task create(Config config, TaskEnvironment environment) {
+        Entities.of(environment).add(Entity.binarySensor(environment.taskName(), environment.taskName(), "net.*",
+                e -> e.topic().equals("net.up") ? Boolean.TRUE : e.topic().equals("net.down") ? Boolean.FALSE : null)
+                .withDeviceClass("connectivity"));
         return NetWatch.of(config, environment);
     }
 

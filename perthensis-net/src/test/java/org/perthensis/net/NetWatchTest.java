@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Scheduler;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
+import org.perthensis.api.Event;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.testing.RecordingLogger;
 
@@ -135,5 +138,19 @@ class NetWatchTest {
         assertEquals(NetWatch.State.UP, net.state());
         assertEquals(List.of("0 INFO watching dns://localhost every 5s", "0 INFO network up: dns://localhost passes"),
                 logger.visible());
+    }
+
+    @Test
+    void theNetTaskDescribesAConnectivitySensorOnNetUpAndNetDown() {
+        TaskEnvironment env = TaskEnvironment.of("network", s, logger, new HashMap<>());
+        new NetProvider().create(NetProvider.Config.of("dns://localhost"), env);
+        Entity network = Entities.of(env).all().getFirst();
+        assertEquals("network", network.objectId());
+        assertEquals(Entity.Kind.BINARY_SENSOR, network.kind());
+        assertEquals("connectivity", network.deviceClass());
+        assertEquals("net.*", network.pattern());
+        assertEquals(Boolean.TRUE, network.state().apply(new Event("net.up", null, 0, 1)));
+        assertEquals(Boolean.FALSE, network.state().apply(new Event("net.down", null, 0, 2)));
+        assertEquals(null, network.state().apply(new Event("net.recover", null, 0, 3)));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.perthensis.api.Checks;
 import org.perthensis.api.Durations;
 import org.perthensis.api.Metrics;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -118,6 +120,9 @@ public final class NtpProvider implements TaskProvider<NtpProvider.Config> {
                     + " sync (NaN before the first)", labels,
                     () -> clock.lastSync().map(r -> r.offset().toNanos() / 1e9).orElse(Double.NaN));
         });
+        Entities.of(environment).add(Entity.sensor(environment.taskName(), environment.taskName() + " offset",
+                "ntp.synced", e -> e.get("offset")).withId("offset").withDeviceClass("duration").withUnit("ms")
+                .asDiagnostic());
         NtpTask task = new NtpTask(config, clock, new UdpNetwork(InstantSource.system()), new DateCommand(),
                 NtpTask.SAMPLE_SPACING, environment.logger());
         String starting = "syncing with " + String.join(", ", config.servers()) + " every "

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.FieldException;
 import org.perthensis.api.Metrics;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
+import org.perthensis.api.Event;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -114,6 +117,21 @@ class NtpProviderTest {
         return metrics.collect().stream().filter(m -> m.name().startsWith("perthensis_ntp_")).peek(m ->
                 assertEquals(Map.of("task", "clock"), m.labels())).collect(Collectors.toMap(Metrics.Sample::name,
                 Metrics.Sample::value));
+    }
+
+    @Test
+    void createDescribesTheOffsetAsADiagnosticDurationSensorInMilliseconds() {
+        Scheduler s = Scheduler.builder().virtualTime().build();
+        TaskEnvironment env = TaskEnvironment.of("clock", s, new RecordingLogger(System.Logger.Level.INFO), new HashMap<>());
+        new NtpProvider().create(servers("127.0.0.1:9"), env);
+        Entity offset = Entities.of(env).all().getFirst();
+        assertEquals("clock_offset", offset.objectId());
+        assertEquals("clock offset", offset.name());
+        assertEquals(Entity.Kind.SENSOR, offset.kind());
+        assertEquals("duration", offset.deviceClass());
+        assertEquals("ms", offset.unit());
+        assertTrue(offset.diagnostic());
+        assertEquals(-1.25, offset.state().apply(new Event("ntp.synced", Map.of("offset", -1.25), 0, 1)));
     }
 
     @Test
