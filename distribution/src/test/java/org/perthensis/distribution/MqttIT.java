@@ -120,6 +120,39 @@ class MqttIT {
     }
 
     @Test
+    void homeAssistantSwitchesAnOutputOnceAndSeesASensorsThreeQuantities() throws Exception {
+        String json = """
+                { "gpio": { "provider": "mock" },
+                  "buses": { "i2c1": { "bus": 1 } },
+                  "tasks": [
+                    { "type": "output", "name": "light", "pin": 22, "invert": true },
+                    { "type": "bme280", "name": "indoor", "bus": "i2c1", "every": "1min" },
+                    %s
+                  ] }
+                """.formatted(mqtt("porch-pi", "\"homeAssistant\": true"));
+        try (Subscriber configs = Subscriber.start(broker, "homeassistant/+/porch-pi/+/config");
+                Subscriber states = Subscriber.start(broker, "perthensis/porch-pi/switch/light/state");
+                AppProcess app = launch(Distribution.MODS, json)) {
+            Map<?, ?> light = (Map<?, ?>) Json.read(configs.await(l -> l.topic().equals(
+                    "homeassistant/switch/porch-pi/light/config"), "the light as a switch").payload());
+            assertEquals("perthensis/porch-pi/command/light", light.get("command_topic"));
+            for (String quantity : List.of("temperature", "humidity", "pressure")) {
+                Map<?, ?> sensor = (Map<?, ?>) Json.read(configs.await(l -> l.topic().equals(
+                        "homeassistant/sensor/porch-pi/indoor_" + quantity + "/config"), quantity).payload());
+                assertEquals(quantity, sensor.get("device_class"));
+            }
+            states.await(l -> l.payload().equals("off"), "the light off at start");
+            // A toggle, not "on": were the command delivered twice, the light would end where it began.
+            broker.publish("perthensis/porch-pi/command/light", "toggle", false);
+            states.await(l -> l.payload().equals("on"), "the light on");
+            Thread.sleep(1000);
+            assertEquals("on", states.lines().getLast().payload(), "one toggle: " + states.lines());
+            app.sigterm();
+            assertEquals(0, app.awaitExit());
+        }
+    }
+
+    @Test
     void thePasswordIsNeitherInCheckOutputNorInTheLog() throws Exception {
         Path file = Files.writeString(dir.resolve("mqtt.pass"), "correct horse battery staple\n");
         String json = "{ \"tasks\": [ " + mqtt("secret", "\"username\": \"door-pi\", \"passwordFile\": \"" + file + "\"")
@@ -156,8 +189,8 @@ class MqttIT {
                   { "type": "heartbeat", "name": "status", "pin": 17 }, %s ] }
                 """.formatted(mqtt("absent", "")))) {
             app.awaitLog(l -> l.equals("WARN  [app] task 'broker' (type mqtt) skipped: no module on the module path"
-                    + " provides type 'mqtt'; add perthensis-mqtt.jar. Available: connection, debounce, heartbeat, net,"
-                    + " ntp, rotary."), "the warning naming the jar");
+                    + " provides type 'mqtt'; add perthensis-mqtt.jar. Available: bme280, connection, debounce, heartbeat,"
+                    + " net, ntp, output, rotary, rule, web."), "the warning naming the jar");
             app.awaitLog(l -> l.contains("heartbeat 'status' started"), "the heartbeat running");
             app.sigterm();
             assertEquals(0, app.awaitExit());

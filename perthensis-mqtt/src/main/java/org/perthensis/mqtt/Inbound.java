@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.perthensis.api.Durations;
+import org.perthensis.api.Entities;
 import org.perthensis.api.Entity;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.TaskEnvironment;
@@ -100,11 +101,10 @@ final class Inbound {
         counters.commands++;
         log.log(DEBUG, () -> name + ": command " + command.name() + ": " + command.text());
         env.events().publish(command.topic(), command.payload());
-        if (homeAssistant != null) {
-            for (Entity e : homeAssistant.entities()) {
-                if (e.command() != null && e.objectId().equals(command.name())) {
-                    env.events().publish(e.command(), command.text().strip());
-                }
+        // A switch (an output) is told on its own command topic, with Home Assistant or without.
+        for (Entity e : Entities.of(env).all()) {
+            if (e.command() != null && e.objectId().equals(command.name())) {
+                env.events().publish(e.command(), command.text().strip());
             }
         }
     }

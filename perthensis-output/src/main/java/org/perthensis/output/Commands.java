@@ -12,9 +12,10 @@ import org.perthensis.api.Subscription;
 import org.perthensis.api.TaskHandle;
 
 /**
- * The commands an output takes: {@code output.<name>.set} events, and the MQTT module's
- * {@code mqtt.<task>.command.<name>}, which are published again on {@code output.<name>.set}
- * so that every command of an output goes one way and can be followed on one topic. Listeners
+ * The commands an output takes: {@code output.<name>.set} events, from rules, from any task and
+ * from the MQTT module, which tells the output's switch entity there what arrives on
+ * {@code <prefix>/command/<name>}; so every command of an output goes one way and can be
+ * followed on one topic. Listeners
  * read each command as it comes and queue it for the output's task, so none is missed while the
  * task has the turn. One that cannot be read is counted and logged: the first of a burst at
  * once, the others of the burst in one line when it ends, {@link #WINDOW} later.
@@ -49,10 +50,8 @@ final class Commands {
     /** Starts taking commands; closing the result stops it and logs the rest of a burst. */
     Subscription listen() {
         Subscription set = scheduler.events().subscribe(setTopic, this::set);
-        Subscription mqtt = scheduler.events().subscribe("mqtt.*", this::mqtt);
         return () -> {
             set.close();
-            mqtt.close();
             endBurst();
             queue.clear();
         };
@@ -78,28 +77,6 @@ final class Commands {
         } catch (IllegalArgumentException e) {
             reject(event.topic(), e.getMessage());
         }
-    }
-
-    private void mqtt(Event event) {
-        if (!isCommandForThis(event.topic())) {
-            return;
-        }
-        try {
-            Command command = Command.read(event.payload(), event.topic());
-            // Posted, so that the MQTT event reaches every other listener before the command does.
-            scheduler.post(() -> scheduler.events().publish(setTopic, command.payload()));
-        } catch (IllegalArgumentException e) {
-            reject(event.topic(), e.getMessage());
-        }
-    }
-
-    /** {@code mqtt.<task>.command.<name>}: a task name has no dot, so the pattern is exact. */
-    private boolean isCommandForThis(String topic) {
-        String suffix = ".command." + name;
-        if (!topic.endsWith(suffix) || topic.length() <= "mqtt.".length() + suffix.length()) {
-            return false;
-        }
-        return topic.indexOf('.', "mqtt.".length()) == topic.length() - suffix.length();
     }
 
     private void reject(String topic, String problem) {

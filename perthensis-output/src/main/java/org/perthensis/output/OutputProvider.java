@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.perthensis.api.Checks;
 import org.perthensis.api.FieldException;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Task;
 import org.perthensis.api.TaskEnvironment;
 import org.perthensis.api.TaskProvider;
@@ -21,9 +23,10 @@ import org.perthensis.api.TaskProvider;
  *
  * <p>Commands are {@code output.<name>.set} events whose payload is {@code on}, {@code off},
  * {@code toggle}, {@code pulse 2s} or a map such as {@code {"set": "pulse", "for": "2s"}};
- * commands the MQTT module receives as {@code mqtt.<task>.command.<name>} are taken the same
- * way. Every change of state is published as {@code output.<name>} with {@code on},
- * {@code since} and {@code why}.
+ * the output is described as a switch entity ({@link Entities}), so the MQTT module hands it
+ * what arrives on {@code <prefix>/command/<name>} and Home Assistant shows it as a switch.
+ * Every change of state is published as {@code output.<name>} with {@code on}, {@code since}
+ * and {@code why}.
  *
  * <p>The pin is driven through the runtime's Pi4J context, as an output with the id
  * {@code output-NAME}, whose on-state is the on level; it stays registered, in its safe state,
@@ -101,6 +104,8 @@ public final class OutputProvider implements TaskProvider<OutputProvider.Config>
             throw Checks.invalid("pin", "GPIO " + config.pin() + " is already used by task '" + owner
                     + "'; give the output a pin of its own");
         });
+        Entities.of(environment).add(Entity.toggle(name, name, "output." + name,
+                e -> e.get("on") instanceof Boolean on ? on : null, "output." + name + ".set"));
         String where = "gpio " + config.pin() + (config.invert() ? " (active low)" : "");
         return new OutputTask(config, environment, () -> GpioPin.open(pi4j, "output-" + name, "output " + name,
                 config.pin(), config.invert(), config.initial().equals("on"), config.safe().equals("on")), where);

@@ -21,6 +21,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Durations;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
+import org.perthensis.api.Event;
 import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
@@ -51,8 +54,11 @@ class OutputTest {
         return new Config(22, invert, initial, safe, maxOn == null ? null : Durations.parse(maxOn));
     }
 
+    private TaskEnvironment env;
+
     private Task task(Config config) {
-        return new OutputProvider().create(config, TaskEnvironment.of("light", s, log, services));
+        env = TaskEnvironment.of("light", s, log, services);
+        return new OutputProvider().create(config, env);
     }
 
     private DigitalOutput output() {
@@ -264,36 +270,34 @@ class OutputTest {
     }
 
     @Test
-    void commandsReceivedOverMqttAreTakenAndPublishedAgainOnTheOutputsSetTopic() {
+    void theOutputIsASwitchEntityTakingCommandsOnItsSetTopicAndMqttEventsAloneDoNothing() {
         start(config(null, null, null, null));
-        List<String> sets = new ArrayList<>();
-        s.events().subscribe("output.light.set", e -> sets.add(s.clock().millis() + " " + e.payload()));
-        s.after(Duration.ofSeconds(1), sch -> sch.events().publish("mqtt.home.command.light", "ON"));
-        s.after(Duration.ofSeconds(2), sch -> sch.events().publish("mqtt.home.command.lamp", "ON"));
-        s.after(Duration.ofSeconds(2), sch -> sch.events().publish("mqtt.home.command.light.extra", "x"));
-        s.after(Duration.ofSeconds(2), sch -> sch.events().publish("mqtt.home.state.light", "x"));
-        s.after(Duration.ofSeconds(3), sch -> sch.events().publish("mqtt.home.command.light", "{\"set\": \"off\"}"));
-        s.after(Duration.ofSeconds(4), sch -> sch.events().publish("mqtt.garden.command.light", Map.of("set", "pulse", "for", "1s")));
-        s.run(Duration.ofSeconds(6));
-        assertEquals(List.of("1000 {set=on, why=mqtt.home.command.light}", "3000 {set=off, why=mqtt.home.command.light}",
-                "4000 {set=pulse, for=PT1S, why=mqtt.garden.command.light}"), sets);
-        assertEquals(List.of("0 LOW", "1000 HIGH", "3000 LOW", "4000 HIGH", "5000 LOW"), levels);
-        assertEquals(List.of("0 false initial", "1000 true mqtt.home.command.light", "3000 false mqtt.home.command.light",
-                "4000 true mqtt.garden.command.light", "5000 false pulse of 1s ended"), states);
-        assertEquals(List.of(), log.atLeast(System.Logger.Level.WARNING));
+        Entity light = Entities.of(env).all().getFirst();
+        assertEquals(Entity.Kind.SWITCH, light.kind());
+        assertEquals("light", light.objectId());
+        assertEquals("output.light.set", light.command());
+        assertEquals("output.light", light.pattern());
+        s.after(Duration.ofSeconds(1), sch -> sch.events().publish(light.command(), "on"));
+        // The MQTT module tells the switch on its command topic; its own event must not switch it twice.
+        s.after(Duration.ofSeconds(2), sch -> sch.events().publish("mqtt.home.command.light", "toggle"));
+        s.run(Duration.ofSeconds(3));
+        assertEquals(List.of("0 LOW", "1000 HIGH"), levels);
+        assertEquals(List.of("0 false initial", "1000 true output.light.set"), states);
+        assertEquals(true, light.state().apply(new Event("output.light", Map.of("on", true), 0, 1)));
+        assertEquals(null, light.state().apply(new Event("output.light", Map.of("set", "on"), 0, 1)));
     }
 
     @Test
     void unreadableCommandsAreCountedAndLoggedTheFirstAtOnceTheRestOfTheBurstInOneLine() {
         start(config(null, null, null, null));
-        s.after(Duration.ofSeconds(1), sch -> sch.events().publish("mqtt.home.command.light", "blink"));
+        command(1000, "blink");
         for (int i = 2; i <= 5; i++) {
             command(i * 1000L, "{\"set\": \"pulse\"}");
         }
         command(30_000, Map.of("set", "on", "colour", "red"));
         s.run(Duration.ofSeconds(45));
         assertEquals(List.of(
-                "1000 WARNING output 'light' ignored a command it cannot read on mqtt.home.command.light: expected on,"
+                "1000 WARNING output 'light' ignored a command it cannot read on output.light.set: expected on,"
                         + " off, toggle or pulse with a duration such as \"pulse 2s\", got \"blink\"",
                 "11000 WARNING output 'light' ignored 4 more commands it could not read within 10s, the last on"
                         + " output.light.set: a pulse needs a duration, such as \"pulse 2s\" or {\"set\": \"pulse\", \"for\": \"2s\"};"

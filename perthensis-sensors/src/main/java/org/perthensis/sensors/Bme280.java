@@ -52,6 +52,18 @@ final class Bme280 implements Sensor {
     }
 
     @Override
+    public List<Quantity> quantities() {
+        List<Quantity> quantities = new ArrayList<>(List.of(new Quantity("temperature", "°C", "temperature")));
+        if (oversampling.humidity() > 0) {
+            quantities.add(new Quantity("humidity", "%", "humidity"));
+        }
+        if (oversampling.pressure() > 0) {
+            quantities.add(new Quantity("pressure", "hPa", "pressure"));
+        }
+        return quantities;
+    }
+
+    @Override
     public String describe() {
         return name;
     }

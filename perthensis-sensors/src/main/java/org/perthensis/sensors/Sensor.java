@@ -37,6 +37,24 @@ interface Sensor {
     List<Reading> measure(Scheduler scheduler) throws Exception;
 
     /**
+     * What each measurement holds, known before the first: whoever shows the device (Home
+     * Assistant discovery over MQTT, a status page) describes a sensor of each.
+     *
+     * @return the quantities, in the order their readings come
+     */
+    List<Quantity> quantities();
+
+    /**
+     * One quantity a sensor measures.
+     *
+     * @param name its name in the event, such as {@code temperature}
+     * @param unit such as {@code °C}
+     * @param deviceClass its device class in Home Assistant's terms, such as {@code temperature}
+     */
+    record Quantity(String name, String unit, String deviceClass) {
+    }
+
+    /**
      * One reading of a measurement.
      *
      * @param quantity its name in the event, such as {@code temperature}

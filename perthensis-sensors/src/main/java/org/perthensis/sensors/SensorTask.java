@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perthensis.api.Durations;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Metrics;
 import org.perthensis.api.Scheduler;
 import org.perthensis.api.Task;
@@ -41,6 +43,11 @@ final class SensorTask implements Task {
         this.every = every;
         this.environment = environment;
         this.topic = "sensor." + environment.taskName();
+        String name = environment.taskName();
+        for (Sensor.Quantity q : sensor.quantities()) {
+            Entities.of(environment).add(Entity.sensor(name, name + " " + q.name(), topic, e -> e.get(q.name()))
+                    .withId(q.name()).withDeviceClass(q.deviceClass()).withUnit(q.unit()));
+        }
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.perthensis.api.Buses;
+import org.perthensis.api.Entities;
+import org.perthensis.api.Entity;
 import org.perthensis.api.Event;
 import org.perthensis.api.FieldException;
 import org.perthensis.api.Metrics;
@@ -188,6 +190,21 @@ class Bme280TaskTest {
         expected.remove("humidity");
         expected.put("units", Map.of("temperature", "°C", "pressure", "hPa"));
         assertEquals(expected, events.get(0).payload());
+    }
+
+    @Test
+    void eachMeasuredQuantityIsDescribedAsASensorEntityWithItsDeviceClassAndUnit() {
+        TaskEnvironment env = TaskEnvironment.of("indoor", s, log, services);
+        provider.create(config("0x76 1m 2,16,0"), env);
+        assertEquals(List.of("indoor_temperature 'indoor temperature' temperature °C",
+                        "indoor_pressure 'indoor pressure' pressure hPa"),
+                Entities.of(env).all().stream().map(e -> e.objectId() + " '" + e.name() + "' " + e.deviceClass() + " "
+                        + e.unit()).toList());
+        Entity pressure = Entities.of(env).all().get(1);
+        assertEquals(Entity.Kind.SENSOR, pressure.kind());
+        assertEquals("sensor.indoor", pressure.pattern());
+        assertEquals(932.38, pressure.state().apply(new Event("sensor.indoor", reading(20.1, 54.76, 932.38,
+                "2000-01-01T00:00:00Z"), 0, 1)));
     }
 
     @Test
