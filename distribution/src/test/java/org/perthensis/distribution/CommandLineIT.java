@@ -25,10 +25,11 @@ class CommandLineIT {
             Set<String> names = jars.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
             assertTrue(names.containsAll(Set.of("app.jar", "perthensis-api.jar", "perthensis-loop.jar",
                     "perthensis-heartbeat.jar", "perthensis-debounce.jar", "perthensis-ntp.jar", "perthensis-net.jar",
-                    "perthensis-journal.jar",
+                    "perthensis-journal.jar", "perthensis-output.jar", "perthensis-rule.jar", "perthensis-web.jar",
+                    "perthensis-sensors.jar", "prometheus-metrics-exposition-textformats.jar",
                     "jackson-databind.jar", "jackson-core.jar", "jackson-annotations.jar", "pi4j-core.jar",
                     "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar",
-                    "perthensis-mqtt.jar", "perthensis-journal.jar", "hivemq-mqtt-client.jar", "jctools-core.jar",
+                    "perthensis-mqtt.jar", "hivemq-mqtt-client.jar", "jctools-core.jar",
                     "jakarta.inject-api.jar", "dagger.jar", "rxjava.jar")),
                     names.toString());
             assertTrue(names.stream().allMatch(n -> n.endsWith(".jar")), names.toString());
