@@ -57,7 +57,8 @@ def measure_once():
     loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
     loop.close()
     samples = sorted(lateness[1:])
-    return {"cpu_percent": 100.0 * cpu / (WINDOW * 1e9), "wakeups_per_s": wakeups / WINDOW,
+    return {"cpu_percent": 100.0 * cpu / (WINDOW * 1e9), "cpu_ns_per_unit": cpu / edge_count,
+            "wakeups_per_s": wakeups / WINDOW,
             "edges_per_s": edge_count / WINDOW, "extra_wakeups_per_s": (wakeups - edge_count) / WINDOW,
             "edge_p50_us": _common.percentile(samples, 50) / 1e3, "edge_p99_us": _common.percentile(samples, 99) / 1e3}
 

@@ -18,6 +18,7 @@ final class Idle extends TimedBenchmark {
     private static final Metric EXTRA = Metric.lower("extra_wakeups_per_s", "wake-ups beyond edges per s", Metric.Unit.COUNT);
     private static final Metric P50 = Metric.lower("edge_p50_us", "p50 edge lateness", Metric.Unit.MICROS);
     private static final Metric P99 = Metric.lower("edge_p99_us", "p99 edge lateness", Metric.Unit.MICROS);
+    private static final Metric CPU_PER_EDGE = Metric.cpuPer("LED edge");
 
     @Override
     public String name() {
@@ -34,7 +35,7 @@ final class Idle extends TimedBenchmark {
         return "One task blinks a counter-only LED in the heartbeat pattern on 50, off 100, on 100, off 750 ms (4 edges/s). "
                 + "First the same task runs 100 times faster for 3 s so that the JIT has compiled the loop, as on a device "
                 + "that has been up for a minute or two; then the real pattern runs, and after 2 s the 20 s window opens. CPU = CPU time of all the process's threads in the window "
-                + "(sum over /proc/self/task/*/schedstat, nanoseconds; JIT, GC and VM threads included) / 20 s. "
+                + "(sum over /proc/self/task/*/schedstat, nanoseconds; JIT, GC and VM threads included) / 20 s, and per LED edge. "
                 + "Loop wake-ups: Perthensis counts its driver thread's returns from an idle park that ended a sleep, by its time or a post (Loop.idleWakeups(), "
                 + "read reflectively); asyncio counts selector waits with a timeout other than 0. Edge lateness: as in "
                 + "the lateness benchmark, System.nanoTime() after the sleep minus before it minus the sleep. "
@@ -43,7 +44,7 @@ final class Idle extends TimedBenchmark {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(CPU, WAKEUPS, EDGES, EXTRA, P50, P99);
+        return List.of(CPU, CPU_PER_EDGE, WAKEUPS, EDGES, EXTRA, P50, P99);
     }
 
     @Override
@@ -89,7 +90,8 @@ final class Idle extends TimedBenchmark {
         long edgeCount = edges[0] - edges0;
         Tasks.shutDown(s);
         double seconds = WINDOW_NANOS / 1e9;
-        return Map.of(CPU.key(), 100.0 * cpu / WINDOW_NANOS, WAKEUPS.key(), wakeups / seconds,
+        return Map.of(CPU.key(), 100.0 * cpu / WINDOW_NANOS, CPU_PER_EDGE.key(), (double) cpu / edgeCount,
+                WAKEUPS.key(), wakeups / seconds,
                 EDGES.key(), edgeCount / seconds, EXTRA.key(), (wakeups - edgeCount) / seconds,
                 P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3);
     }
@@ -122,6 +124,7 @@ final class Idle extends TimedBenchmark {
         return List.of(
                 Check.of("CPU <= 0.2% of one core", cpu <= 0.2, CPU.format(cpu)),
                 Check.of("loop wake-ups <= LED edges + 1/s", extra <= 1,
-                        "at most " + EXTRA.format(extra) + " wake-ups/s beyond the edges in a run"));
+                        "at most " + EXTRA.format(extra) + " wake-ups/s beyond the edges in a run"),
+                Check.cpuNoMoreThanPeer(CPU_PER_EDGE, ours, peer));
     }
 }

@@ -75,8 +75,21 @@ final class ProcessStats {
      * window that is negligible.
      */
     static long cpuNanos() {
+        return cpuNanos("self");
+    }
+
+    /** {@link #cpuNanos()} of another process, {@code /proc/PID}; 0 if it has ended. */
+    static long cpuNanos(long pid) {
+        try {
+            return cpuNanos(Long.toString(pid));
+        } catch (UncheckedIOException gone) {
+            return 0;
+        }
+    }
+
+    private static long cpuNanos(String pid) {
         long sum = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path task : tasks) {
                 try {
                     String schedstat = Files.readString(task.resolve("schedstat"));
