@@ -16,6 +16,10 @@ final class TaskoRate extends TimedBenchmark {
     private static final Metric P99 = Metric.lower("p99_lateness_us", "p99 run lateness", Metric.Unit.MICROS);
     private static final Metric CPU = Metric.cpuShare();
     private static final Metric CPU_PER_RUN = Metric.cpuPer("run");
+    private static final Metric WORST_ONE = WORST.oneCarrier();
+    private static final Metric P50_ONE = P50.oneCarrier();
+    private static final Metric P99_ONE = P99.oneCarrier();
+    private static final Metric CPU_PER_RUN_ONE = CPU_PER_RUN.oneCarrier();
 
     static int hz(int i) {
         return 3 * (i + 1) + 5;
@@ -38,13 +42,19 @@ final class TaskoRate extends TimedBenchmark {
                 + "like tasko). After 2 s each task's runs are compared with its due runs, the due times t0 + k*period "
                 + "within the 2 s; deviation = runs - due runs. Run lateness = actual start - due time (monotonic clock), "
                 + "the due time following tasko's rule: t0 + k*period until a run more than a period late re-anchors it. "
-                + "CPU: process CPU (user + system, all threads) over the 2 s, of one core and per run. "
+                + "CPU: process CPU (user + system, all threads) over the 2 s, of one core and per run. The deviation, lateness and CPU per run again in a JVM with "
+                + Harness.ONE_CARRIER + " (what the app runs with). "
                 + "1 warm-up and 5 measured runs on each side.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(WORST, OFF, P50, P99, CPU, CPU_PER_RUN);
+        return List.of(WORST, OFF, P50, P99, CPU, CPU_PER_RUN, WORST_ONE, P50_ONE, P99_ONE, CPU_PER_RUN_ONE);
+    }
+
+    @Override
+    List<Metric> oneCarrierMetrics() {
+        return List.of(WORST_ONE, P50_ONE, P99_ONE, CPU_PER_RUN_ONE);
     }
 
     @Override
