@@ -40,6 +40,20 @@ def cpu_nanos():
     return total
 
 
+def thread_wakeups():
+    """Voluntary context switches of every thread: /proc/self/task/*/status, as the Java side reads them."""
+    total = 0
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/status") as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass  # the thread ended while we looked
+    return total
+
+
 class CpuMeter:
     """Process CPU from its creation until values(), read as the Java side's CpuMeter reads it."""
 
