@@ -8,6 +8,7 @@ import json
 import math
 import os
 import sys
+import time
 
 
 def percentile(sorted_values, p):
@@ -37,6 +38,34 @@ def cpu_nanos():
         except OSError:
             pass  # the thread ended while we looked
     return total
+
+
+def thread_wakeups():
+    """Voluntary context switches of every thread: /proc/self/task/*/status, as the Java side reads them."""
+    total = 0
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/status") as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass  # the thread ended while we looked
+    return total
+
+
+class CpuMeter:
+    """Process CPU from its creation until values(), read as the Java side's CpuMeter reads it."""
+
+    def __init__(self):
+        self.cpu0 = cpu_nanos()
+        self.wall0 = time.monotonic_ns()
+
+    def values(self, units):
+        """The CPU so far as a share of one core (cpu_percent) and per unit of work (cpu_ns_per_unit)."""
+        cpu = cpu_nanos() - self.cpu0
+        wall = time.monotonic_ns() - self.wall0
+        return {"cpu_percent": 100.0 * cpu / wall, "cpu_ns_per_unit": cpu / units if units else None}
 
 
 def main(measure_once):

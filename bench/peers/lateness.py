@@ -19,8 +19,10 @@ async def sleeper(i, lateness):
 
 async def measure():
     lateness = []
+    cpu = _common.CpuMeter()
     tasks = [asyncio.create_task(sleeper(i, lateness)) for i in range(TASKS)]
     await asyncio.sleep(SPAN / 1e9)
+    cpu_values = cpu.values(len(lateness))
     for t in tasks:
         t.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
@@ -29,7 +31,7 @@ async def measure():
     return {"p50_us": _common.percentile(lateness, 50) / 1e3,
             "p99_us": _common.percentile(lateness, 99) / 1e3,
             "max_us": _common.percentile(lateness, 100) / 1e3,
-            "missed": missed, "wakes": len(lateness)}
+            "missed": missed, "wakes": len(lateness), **cpu_values}
 
 
 def measure_once():

@@ -30,9 +30,11 @@ async def measure():
     runs = [0] * TASKS
     lateness = []
     start = time.monotonic_ns()
+    cpu = _common.CpuMeter()
     tasks = [asyncio.create_task(timer(i, t0, started, runs, lateness)) for i in range(TASKS)]
     end = start + SPAN
     await asyncio.sleep((end - time.monotonic_ns()) / 1e9)
+    cpu_values = cpu.values(len(lateness))
     due = 0
     done = sum(runs)
     for i in range(TASKS):
@@ -45,7 +47,7 @@ async def measure():
     return {"done_percent": 100.0 * done / due,
             "p50_lateness_us": _common.percentile(lateness, 50) / 1e3,
             "p99_lateness_us": _common.percentile(lateness, 99) / 1e3,
-            "max_lateness_us": _common.percentile(lateness, 100) / 1e3}
+            "max_lateness_us": _common.percentile(lateness, 100) / 1e3, **cpu_values}
 
 
 def measure_once():

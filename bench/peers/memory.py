@@ -38,11 +38,13 @@ async def measure():
     await asyncio.sleep(0.5)
     gc.collect()
     before = _common.rss_bytes()
+    cpu = _common.CpuMeter()
     tasks = await all_asleep(TASKS, "sleeper-")
+    cpu_per_task = cpu.values(TASKS)["cpu_ns_per_unit"]
     gc.collect()
     after = _common.rss_bytes()
     await cancel(tasks)
-    return {"rss_per_task_b": (after - before) / TASKS}
+    return {"rss_per_task_b": (after - before) / TASKS, "cpu_ns_per_unit": cpu_per_task}
 
 
 def measure_once():

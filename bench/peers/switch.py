@@ -15,13 +15,14 @@ async def yielder():
 
 async def all_tasks():
     start = time.monotonic_ns()
+    cpu = _common.CpuMeter()
     await asyncio.gather(*(yielder() for _ in range(TASKS)))
-    return time.monotonic_ns() - start
+    return time.monotonic_ns() - start, cpu.values(SWITCHES)
 
 
 def measure_once():
-    elapsed = asyncio.run(all_tasks())
-    return {"switches_per_s": SWITCHES / (elapsed / 1e9)}
+    elapsed, cpu_values = asyncio.run(all_tasks())
+    return {"switches_per_s": SWITCHES / (elapsed / 1e9), **cpu_values}
 
 
 if __name__ == "__main__":

@@ -39,9 +39,11 @@ async def measure():
             tasks.append(asyncio.create_task(fixed_rate(i, t0, period, runs, lateness)))
 
     start = time.monotonic_ns()
+    cpu = _common.CpuMeter()
     asyncio.create_task(starter())
     end = start + SPAN
     await asyncio.sleep((end - time.monotonic_ns()) / 1e9)
+    cpu_values = cpu.values(len(lateness))
     worst = 0
     off = 0
     for i in range(TASKS):
@@ -54,7 +56,7 @@ async def measure():
     lateness.sort()
     return {"worst_deviation": worst, "tasks_off": off,
             "p50_lateness_us": _common.percentile(lateness, 50) / 1e3,
-            "p99_lateness_us": _common.percentile(lateness, 99) / 1e3}
+            "p99_lateness_us": _common.percentile(lateness, 99) / 1e3, **cpu_values}
 
 
 def measure_once():

@@ -107,6 +107,7 @@ public final class Bench {
 
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("generated", Instant.now().toString());
+        all.put("commit", System.getProperty("perthensis.bench.commit", "unknown"));
         all.put("machine", machine.toJson());
         all.put("peer", python == null ? Map.of("note", Harness.noPythonNote())
                 : Map.of("python", python.path().toString(), "version", python.version()));

@@ -18,6 +18,9 @@ final class Lateness extends TimedBenchmark {
     private static final Metric WAKES = Metric.higher("wakes", "wake-ups", Metric.Unit.COUNT);
     private static final Metric P50_ONE = P50.oneCarrier();
     private static final Metric P99_ONE = P99.oneCarrier();
+    private static final Metric CPU = Metric.cpuShare();
+    private static final Metric CPU_PER_WAKE = Metric.cpuPer("wake-up");
+    private static final Metric CPU_PER_WAKE_ONE = CPU_PER_WAKE.oneCarrier();
 
     @Override
     public String name() {
@@ -34,18 +37,19 @@ final class Lateness extends TimedBenchmark {
         return "Task i first sleeps i * 10 us, so the tasks start staggered uniformly over one period, then loops: "
                 + "t = System.nanoTime(); sleep(10 ms); lateness = System.nanoTime() - (t + 10 ms) "
                 + "(asyncio: time.monotonic_ns() around await asyncio.sleep(0.010), the same clock). "
-                + "A missed wake-up is one at least a whole period (10 ms) late. 1 warm-up and 5 measured runs on each side; "
+                + "A missed wake-up is one at least a whole period (10 ms) late. CPU: process CPU (user + system, all threads) "
+                + "over the 3 s, of one core and per wake-up. 1 warm-up and 5 measured runs on each side; "
                 + "p50 and p99 again in a JVM with " + Harness.ONE_CARRIER + ".";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(P50, P99, MAX, MISSED, WAKES, P50_ONE, P99_ONE);
+        return List.of(P50, P99, MAX, MISSED, WAKES, P50_ONE, P99_ONE, CPU, CPU_PER_WAKE, CPU_PER_WAKE_ONE);
     }
 
     @Override
     List<Metric> oneCarrierMetrics() {
-        return List.of(P50_ONE, P99_ONE);
+        return List.of(P50_ONE, P99_ONE, CPU_PER_WAKE_ONE);
     }
 
     @Override
@@ -64,11 +68,14 @@ final class Lateness extends TimedBenchmark {
                 }
             });
         }
+        CpuMeter cpu = new CpuMeter();
         s.run(Duration.ofNanos(SPAN_NANOS));
+        Map<String, Double> values = new java.util.LinkedHashMap<>(cpu.values(lateness.count()));
         Tasks.shutDown(s);
-        return Map.of(P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3,
+        values.putAll(Map.of(P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3,
                 MAX.key(), lateness.percentile(100) / 1e3, MISSED.key(), (double) lateness.countAtLeast(SLEEP_NANOS),
-                WAKES.key(), (double) lateness.count());
+                WAKES.key(), (double) lateness.count()));
+        return values;
     }
 
     @Override
@@ -91,6 +98,8 @@ final class Lateness extends TimedBenchmark {
         } else {
             checks.add(Check.notMeasured("better than asyncio at p50 and p99", peer.note()));
         }
+        checks.add(Check.preciseLateness(P50, P99, ours));
+        checks.add(Check.cpuNoMoreThanPeer(CPU_PER_WAKE, ours, peer));
         return checks;
     }
 }

@@ -17,6 +17,7 @@ final class Memory extends TimedBenchmark {
     static final List<String> TIGHT_HEAP = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
     private static final Metric RSS_TIGHT = new Metric("rss_per_task_tight_heap_b", "RSS per task, tight heap",
             Metric.Unit.BYTES, false, RSS.key());
+    private static final Metric CPU_PER_TASK = Metric.cpuPer("task started and asleep");
 
     @Override
     public String name() {
@@ -35,12 +36,13 @@ final class Memory extends TimedBenchmark {
                 + "full collections, 100,000 named tasks are started that each sleep for an hour. Per task = (after - before) / 100,000, "
                 + "with all of them asleep and after full collections again: live heap (MemoryMXBean, Perthensis only) "
                 + "and resident set size (VmRSS in /proc/self/status, both sides). 3 runs on each side, and RSS again in "
-                + "JVMs with " + String.join(" ", TIGHT_HEAP) + ".";
+                + "JVMs with " + String.join(" ", TIGHT_HEAP) + ". CPU: process CPU (user + system, all threads) from starting the "
+                + "first of the 100,000 until all are asleep, per task.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(HEAP, RSS, RSS_TIGHT);
+        return List.of(HEAP, RSS, RSS_TIGHT, CPU_PER_TASK);
     }
 
     @Override
@@ -78,11 +80,13 @@ final class Memory extends TimedBenchmark {
 
         long heapBefore = ProcessStats.liveHeapBytes();
         long rssBefore = ProcessStats.rssBytes();
+        CpuMeter cpu = new CpuMeter();
         Scheduler s = allAsleep(TASKS, "sleeper-");
+        double cpuPerTask = cpu.values(TASKS).get(CPU_PER_TASK.key());
         long heapAfter = ProcessStats.liveHeapBytes();
         long rssAfter = ProcessStats.rssBytes();
         Map<String, Double> values = Map.of(HEAP.key(), (heapAfter - heapBefore) / (double) TASKS,
-                RSS.key(), (rssAfter - rssBefore) / (double) TASKS);
+                RSS.key(), (rssAfter - rssBefore) / (double) TASKS, CPU_PER_TASK.key(), cpuPerTask);
         Tasks.shutDown(s);
         return values;
     }

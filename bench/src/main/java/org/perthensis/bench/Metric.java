@@ -21,6 +21,19 @@ record Metric(String key, String label, Unit unit, boolean higherIsBetter, Strin
         return new Metric(key, label, unit, false, key);
     }
 
+    /** The key of {@link #cpuPer}: the summary table shows it beside every figure of its benchmark. */
+    static final String CPU_PER_UNIT = "cpu_ns_per_unit";
+
+    /** Process CPU (user + system, all threads) while the work ran, as a share of one core ({@link CpuMeter}). */
+    static Metric cpuShare() {
+        return lower("cpu_percent", "CPU of one core", Unit.PERCENT);
+    }
+
+    /** Process CPU (user + system, all threads) per unit of the work, such as one timer run ({@link CpuMeter}). */
+    static Metric cpuPer(String unit) {
+        return lower(CPU_PER_UNIT, "CPU per " + unit, Unit.NANOS);
+    }
+
     /** The same figure measured with one virtual-thread carrier ({@link Harness#ONE_CARRIER}), compared with this one of the peer. */
     Metric oneCarrier() {
         return new Metric(key + "_one_carrier", label + ", one carrier", unit, higherIsBetter, key);

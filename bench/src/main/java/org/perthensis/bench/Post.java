@@ -10,7 +10,11 @@ final class Post extends JmhBenchmark {
     static final int RUNS = 5;
 
     private static final Metric RATE = Metric.higher("posts_per_s", "posts/s", Metric.Unit.PER_SECOND);
-    private static final Metric LOST = Metric.lower("lost", "posts lost", Metric.Unit.COUNT);
+    static final String LOST_KEY = "lost";
+
+    private static final Metric LOST = Metric.lower(LOST_KEY, "posts lost", Metric.Unit.COUNT);
+    private static final Metric CPU = Metric.cpuShare();
+    private static final Metric CPU_PER_POST = Metric.cpuPer("post");
 
     @Override
     public String name() {
@@ -26,14 +30,15 @@ final class Post extends JmhBenchmark {
     public String method() {
         return "4 platform threads each post 250,000 actions into an idle loop (Perthensis post(...); asyncio "
                 + "loop.call_soon_threadsafe(...)); posts/s = 1,000,000 / the time from releasing the threads until the "
-                + "loop has run the last action. Each action checks it follows its thread's previous one; a run "
-                + "with a lost or reordered post fails. JMH single shot in a forked JVM, 6 warm-up and 5 measured runs; "
+                + "loop has run the last action (a post made after all four threads are done). Each action checks it follows "
+                + "its thread's previous one; lost = posts never run + posts run out of order. CPU: process CPU (user + system, "
+                + "all threads, the posting ones included) of the same span, of one core and per post. JMH single shot in a forked JVM, 6 warm-up and 5 measured runs; "
                 + "the peer 1 warm-up and 5 measured runs.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(RATE, LOST);
+        return List.of(RATE, LOST, CPU, CPU_PER_POST);
     }
 
     @Override
@@ -47,9 +52,13 @@ final class Post extends JmhBenchmark {
     }
 
     @Override
-    Map<String, Double> valuesOf(int variant, double millisPerOp) {
-        // A run that lost a post fails in PostJmh and yields no score at all.
-        return Map.of(RATE.key(), POSTS / (millisPerOp / 1000), LOST.key(), 0.0);
+    Map<String, Double> valuesOf(int variant, double millisPerOp, Map<String, Double> fork) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put(RATE.key(), POSTS / (millisPerOp / 1000));
+        values.put(LOST.key(), fork.getOrDefault(LOST.key(), Double.NaN));
+        values.put(CPU.key(), fork.getOrDefault(CPU.key(), Double.NaN));
+        values.put(CPU_PER_POST.key(), fork.getOrDefault(CPU_PER_POST.key(), Double.NaN));
+        return values;
     }
 
     @Override
@@ -58,8 +67,9 @@ final class Post extends JmhBenchmark {
             return List.of(Check.notMeasured(">= 1,000,000 posts/s, none lost", ours.note()));
         }
         double rate = ours.median(RATE.key());
+        double lost = ours.max(LOST.key());
         return List.of(
                 Check.of(">= 1,000,000 posts/s", rate >= 1e6, RATE.format(rate)),
-                Check.of("none lost", ours.max(LOST.key()) == 0, "every run checked all " + POSTS + " in order"));
+                Check.of("none lost", lost == 0, "most lost in a run: " + LOST.format(lost) + " of " + POSTS));
     }
 }

@@ -77,8 +77,46 @@ final class ProcessStats {
      * window that is negligible.
      */
     static long cpuNanos() {
+        return cpuNanos("self");
+    }
+
+    /**
+     * How often the threads of this process went to sleep and were woken: the sum of
+     * {@code voluntary_ctxt_switches} over {@code /proc/self/task/*\/status} (a thread that
+     * blocks gives up its CPU voluntarily, and each such block ends in one wake-up).
+     */
+    static long threadWakeups() {
         long sum = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sum;
+    }
+
+    /** {@link #cpuNanos()} of another process, {@code /proc/PID}; 0 if it has ended. */
+    static long cpuNanos(long pid) {
+        try {
+            return cpuNanos(Long.toString(pid));
+        } catch (UncheckedIOException gone) {
+            return 0;
+        }
+    }
+
+    private static long cpuNanos(String pid) {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path task : tasks) {
                 try {
                     String schedstat = Files.readString(task.resolve("schedstat"));

@@ -60,13 +60,14 @@ final class Report {
     void summary(List<Result> results) {
         out.println("## Summary");
         out.println();
-        out.println("| benchmark | figure | Perthensis median [min..max] | asyncio median [min..max] | vs asyncio |");
-        out.println("|---|---|---|---|---|");
+        out.println("| benchmark | figure | Perthensis median [min..max] | asyncio median [min..max] | vs asyncio"
+                + " | CPU per unit, Perthensis / asyncio |");
+        out.println("|---|---|---|---|---|---|");
         for (Result r : results) {
             String name = r.benchmark().name();
             for (Metric m : r.benchmark().metrics()) {
                 out.println("| " + name + " | " + m.label() + " | " + spread(m, r.ours()) + " | " + peerCell(r, m)
-                        + " | " + vs(r.advantage(m)) + " |");
+                        + " | " + vs(r.advantage(m)) + " | " + cpuCell(r, m) + " |");
                 name = "";
             }
         }
@@ -88,6 +89,20 @@ final class Report {
         if (!side.note().isEmpty()) {
             out.println("   " + who + ": " + side.note());
         }
+    }
+
+    /**
+     * The CPU that bought a figure, beside it: the benchmark's CPU per unit of work on both
+     * sides (medians), from the same JVM variant as the figure (one carrier or not).
+     */
+    static String cpuCell(Result r, Metric m) {
+        String key = Metric.CPU_PER_UNIT + (m.key().endsWith("_one_carrier") ? "_one_carrier" : "");
+        Metric cpu = r.benchmark().metrics().stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
+        if (cpu == null) {
+            return "-";
+        }
+        String unit = cpu.label().substring("CPU ".length());
+        return cpu.format(r.ours().median(cpu.key())) + " / " + cpu.format(r.peer().median(cpu.peerKey())) + " " + unit;
     }
 
     /** The peer's figure for the summary table, named when the peer is not asyncio. */

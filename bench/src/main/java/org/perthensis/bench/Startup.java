@@ -23,6 +23,7 @@ final class Startup implements Benchmark {
     private static final Metric CDS = Metric.lower("first_task_cds_ms", "the same with AppCDS", Metric.Unit.MILLIS);
     private static final Metric AOT = Metric.lower("first_task_aot_ms", "the same with an AOT cache", Metric.Unit.MILLIS);
     private static final Metric HELLO = Metric.lower("hello_ms", "hello world, for scale", Metric.Unit.MILLIS);
+    private static final Metric FIRST_CPU = Metric.lower("first_task_cpu_ms", "CPU until first task body", Metric.Unit.MILLIS);
 
     @Override
     public String name() {
@@ -42,13 +43,14 @@ final class Startup implements Benchmark {
                 + "off a Pi) with the bench-probe (the bench jar's one-class plugin) put first; again with a dynamic AppCDS archive (-XX:SharedArchiveFile=... "
                 + "-XX:+AutoCreateSharedArchive, created by the warm-up launch), and on JDK 25 or newer with an AOT cache "
                 + "(-XX:AOTCache=..., written by one training launch with -XX:AOTCacheOutput=...). asyncio: python3 peers/startup.py, "
-                + "whose first task prints the line. Hello world: a JVM main printing the line / python3 -c print(...). "
+                + "whose first task prints the line. CPU: the launched process's CPU (user + system, all threads; "
+                + "/proc/PID/task/*/schedstat) when the line arrives. Hello world: a JVM main printing the line / python3 -c print(...). "
                 + "1 warm-up and 10 measured launches of each.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(FIRST, CDS, AOT, HELLO);
+        return List.of(FIRST, FIRST_CPU, CDS, AOT, HELLO);
     }
 
     @Override
@@ -64,10 +66,10 @@ final class Startup implements Benchmark {
     private Side launchDistribution(Harness h, Path work) throws IOException, InterruptedException {
         Path config = Files.writeString(work.resolve("perthensis.json"), config(h.dist));
         List<String> hello = List.of(h.java, "-cp", h.classPath, Hello.class.getName());
-        List<Double> hellos = launches(hello, work);
+        List<Double> hellos = millis(launches(hello, work));
 
         String note;
-        List<Double> plain = List.of();
+        List<Launch> plain = List.of();
         List<Double> cds = List.of();
         List<Double> aot = List.of();
         Path benchJar = benchJar(h);
@@ -81,13 +83,13 @@ final class Startup implements Benchmark {
             try {
                 plain = launches(app(h, modulePath, config), work);
                 Path archive = work.resolve("perthensis.jsa");
-                cds = launches(app(h, modulePath, config, "-XX:SharedArchiveFile=" + archive,
-                        "-XX:+AutoCreateSharedArchive"), work);
+                cds = millis(launches(app(h, modulePath, config, "-XX:SharedArchiveFile=" + archive,
+                        "-XX:+AutoCreateSharedArchive"), work));
                 note = Files.exists(archive) ? "" : "the AppCDS archive was not written; its row ran without one";
                 if (Runtime.version().feature() >= 25) {
                     Path cache = work.resolve("perthensis.aot");
                     millisToMarker(app(h, modulePath, config, "-XX:AOTCacheOutput=" + cache), work); // training
-                    aot = launches(app(h, modulePath, config, "-XX:AOTCache=" + cache), work);
+                    aot = millis(launches(app(h, modulePath, config, "-XX:AOTCache=" + cache), work));
                     if (!Files.exists(cache)) {
                         note = (note.isEmpty() ? "" : note + "; ") + "the AOT cache was not written; its row ran without one";
                     }
@@ -98,7 +100,8 @@ final class Startup implements Benchmark {
                 note = "first task: not measured: " + e.getMessage();
             }
         }
-        return new Side(zip(List.of(FIRST, CDS, AOT, HELLO), List.of(plain, cds, aot, hellos)), note);
+        return new Side(zip(List.of(FIRST, FIRST_CPU, CDS, AOT, HELLO),
+                List.of(millis(plain), cpuMillis(plain), cds, aot, hellos)), note);
     }
 
     @Override
@@ -109,9 +112,9 @@ final class Startup implements Benchmark {
         Path work = Files.createTempDirectory("asyncio-startup");
         try {
             String python = h.python.path().toString();
-            List<Double> first = launches(List.of(python, h.benchDir.resolve("peers/startup.py").toString()), work);
-            List<Double> hello = launches(List.of(python, "-c", "print('" + FirstTaskProbe.MARKER + "')"), work);
-            return new Side(zip(List.of(FIRST, HELLO), List.of(first, hello)), "");
+            List<Launch> first = launches(List.of(python, h.benchDir.resolve("peers/startup.py").toString()), work);
+            List<Double> hello = millis(launches(List.of(python, "-c", "print('" + FirstTaskProbe.MARKER + "')"), work));
+            return new Side(zip(List.of(FIRST, FIRST_CPU, HELLO), List.of(millis(first), cpuMillis(first), hello)), "");
         } finally {
             deleteTree(work);
         }
@@ -160,18 +163,35 @@ final class Startup implements Benchmark {
         return runs;
     }
 
+    /**
+     * One launch until the probe's line.
+     *
+     * @param millis wall time from starting the process
+     * @param cpuMillis the process's CPU time by then, all threads
+     */
+    record Launch(double millis, double cpuMillis) {
+    }
+
+    private static List<Double> millis(List<Launch> launches) {
+        return launches.stream().map(Launch::millis).toList();
+    }
+
+    private static List<Double> cpuMillis(List<Launch> launches) {
+        return launches.stream().map(Launch::cpuMillis).toList();
+    }
+
     /** One warm-up launch, then {@link #RUNS} measured ones. */
-    private static List<Double> launches(List<String> cmd, Path work) throws IOException, InterruptedException {
+    private static List<Launch> launches(List<String> cmd, Path work) throws IOException, InterruptedException {
         millisToMarker(cmd, work);
-        List<Double> times = new ArrayList<>();
+        List<Launch> times = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             times.add(millisToMarker(cmd, work));
         }
         return times;
     }
 
-    /** Milliseconds from starting {@code cmd} until it prints the probe's line; the process is then ended. */
-    static double millisToMarker(List<String> cmd, Path work) throws IOException, InterruptedException {
+    /** The time from starting {@code cmd} until it prints the probe's line; the process is then ended. */
+    static Launch millisToMarker(List<String> cmd, Path work) throws IOException, InterruptedException {
         Path err = work.resolve("stderr.txt");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(err.toFile()).start();
@@ -190,8 +210,9 @@ final class Startup implements Benchmark {
             while ((line = out.readLine()) != null) {
                 if (line.contains(FirstTaskProbe.MARKER)) {
                     double millis = (System.nanoTime() - start) / 1e6;
+                    double cpuMillis = ProcessStats.cpuNanos(p.pid()) / 1e6;
                     stop(p);
-                    return millis;
+                    return new Launch(millis, cpuMillis);
                 }
                 seen.add(line);
             }

@@ -11,6 +11,9 @@ final class Switch extends JmhBenchmark {
 
     private static final Metric RATE = Metric.higher("switches_per_s", "switches/s", Metric.Unit.PER_SECOND);
     private static final Metric ONE_CARRIER_RATE = RATE.oneCarrier();
+    private static final Metric CPU = Metric.cpuShare();
+    private static final Metric CPU_PER_SWITCH = Metric.cpuPer("switch");
+    private static final Metric CPU_PER_SWITCH_ONE = CPU_PER_SWITCH.oneCarrier();
 
     @Override
     public String name() {
@@ -27,13 +30,14 @@ final class Switch extends JmhBenchmark {
         return "100 tasks each yield 10,000 times (Perthensis yieldTurn(); asyncio await asyncio.sleep(0)); "
                 + "switches/s = 1,000,000 / the time from starting the loop until the last task is done. Measured with "
                 + "the JVM's defaults (as many virtual-thread carriers as cores), and again with " + Harness.ONE_CARRIER
-                + ", compared with the same asyncio figure. "
+                + ", compared with the same asyncio figure. CPU: process CPU (user + system, all threads) of the same span, "
+                + "of one core and per switch. "
                 + "JMH single shot in a forked JVM, 6 warm-up and 5 measured runs; the peer 1 warm-up and 5 measured runs.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(RATE, ONE_CARRIER_RATE);
+        return List.of(RATE, ONE_CARRIER_RATE, CPU, CPU_PER_SWITCH, CPU_PER_SWITCH_ONE);
     }
 
     @Override
@@ -52,8 +56,13 @@ final class Switch extends JmhBenchmark {
     }
 
     @Override
-    Map<String, Double> valuesOf(int variant, double millisPerOp) {
-        return Map.of((variant == 0 ? RATE : ONE_CARRIER_RATE).key(), SWITCHES / (millisPerOp / 1000));
+    Map<String, Double> valuesOf(int variant, double millisPerOp, Map<String, Double> fork) {
+        double cpuPerSwitch = fork.getOrDefault(CPU_PER_SWITCH.key(), Double.NaN);
+        if (variant == 0) {
+            return Map.of(RATE.key(), SWITCHES / (millisPerOp / 1000), CPU.key(), fork.getOrDefault(CPU.key(), Double.NaN),
+                    CPU_PER_SWITCH.key(), cpuPerSwitch);
+        }
+        return Map.of(ONE_CARRIER_RATE.key(), SWITCHES / (millisPerOp / 1000), CPU_PER_SWITCH_ONE.key(), cpuPerSwitch);
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.perthensis.api.Scheduler;
 
@@ -20,9 +23,22 @@ import org.perthensis.api.Scheduler;
 @Fork(1)
 @State(Scope.Benchmark)
 public class SwitchJmh {
+    private CpuMeter cpu;
 
     /** Creates the benchmark state; JMH calls it. */
     public SwitchJmh() {
+    }
+
+    /** Starts the CPU meter outside the timed operation (single shot: one operation per iteration). */
+    @Setup(Level.Iteration)
+    public void startCpu() {
+        cpu = new CpuMeter();
+    }
+
+    /** Writes the operation's CPU to the {@link ForkLog}. */
+    @TearDown(Level.Iteration)
+    public void recordCpu() {
+        ForkLog.append(cpu.values(Switch.SWITCHES));
     }
 
     /**

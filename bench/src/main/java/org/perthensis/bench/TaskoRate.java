@@ -14,6 +14,12 @@ final class TaskoRate extends TimedBenchmark {
     private static final Metric OFF = Metric.lower("tasks_off", "tasks off by more than 1", Metric.Unit.COUNT);
     private static final Metric P50 = Metric.lower("p50_lateness_us", "p50 run lateness", Metric.Unit.MICROS);
     private static final Metric P99 = Metric.lower("p99_lateness_us", "p99 run lateness", Metric.Unit.MICROS);
+    private static final Metric CPU = Metric.cpuShare();
+    private static final Metric CPU_PER_RUN = Metric.cpuPer("run");
+    private static final Metric WORST_ONE = WORST.oneCarrier();
+    private static final Metric P50_ONE = P50.oneCarrier();
+    private static final Metric P99_ONE = P99.oneCarrier();
+    private static final Metric CPU_PER_RUN_ONE = CPU_PER_RUN.oneCarrier();
 
     static int hz(int i) {
         return 3 * (i + 1) + 5;
@@ -36,12 +42,19 @@ final class TaskoRate extends TimedBenchmark {
                 + "like tasko). After 2 s each task's runs are compared with its due runs, the due times t0 + k*period "
                 + "within the 2 s; deviation = runs - due runs. Run lateness = actual start - due time (monotonic clock), "
                 + "the due time following tasko's rule: t0 + k*period until a run more than a period late re-anchors it. "
+                + "CPU: process CPU (user + system, all threads) over the 2 s, of one core and per run. The deviation, lateness and CPU per run again in a JVM with "
+                + Harness.ONE_CARRIER + " (what the app runs with). "
                 + "1 warm-up and 5 measured runs on each side.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(WORST, OFF, P50, P99);
+        return List.of(WORST, OFF, P50, P99, CPU, CPU_PER_RUN, WORST_ONE, P50_ONE, P99_ONE, CPU_PER_RUN_ONE);
+    }
+
+    @Override
+    List<Metric> oneCarrierMetrics() {
+        return List.of(WORST_ONE, P50_ONE, P99_ONE, CPU_PER_RUN_ONE);
     }
 
     @Override
@@ -52,7 +65,9 @@ final class TaskoRate extends TimedBenchmark {
         long[] runs = new long[TASKS];
         long[] nextDue = new long[TASKS];
         Samples lateness = new Samples(TASKS * 700);
+        long[] start = {0};
         s.spawn("starter", sch -> {
+            start[0] = sch.clock().nanos(); // after run(...) has set its deadline, so no due run is past the end
             for (int i = 0; i < TASKS; i++) {
                 int task = i;
                 period[i] = 1_000_000_000L / hz(i);
@@ -65,9 +80,10 @@ final class TaskoRate extends TimedBenchmark {
                 });
             }
         });
-        long start = s.clock().nanos();
+        CpuMeter cpu = new CpuMeter();
         s.run(Duration.ofNanos(SPAN_NANOS));
-        long end = start + SPAN_NANOS;
+        Map<String, Double> cpuValues = cpu.values(lateness.count());
+        long end = start[0] + SPAN_NANOS;
         long worst = 0;
         int off = 0;
         for (int i = 0; i < TASKS; i++) {
@@ -79,8 +95,10 @@ final class TaskoRate extends TimedBenchmark {
             }
         }
         Tasks.shutDown(s);
-        return Map.of(WORST.key(), (double) worst, OFF.key(), (double) off,
-                P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3);
+        Map<String, Double> values = new java.util.LinkedHashMap<>(Map.of(WORST.key(), (double) worst, OFF.key(), (double) off,
+                P50.key(), lateness.percentile(50) / 1e3, P99.key(), lateness.percentile(99) / 1e3));
+        values.putAll(cpuValues);
+        return values;
     }
 
     @Override
@@ -91,6 +109,7 @@ final class TaskoRate extends TimedBenchmark {
         }
         double worst = ours.max(WORST.key());
         return List.of(Check.of(target, worst <= 1,
-                "worst deviation over all runs: " + (long) worst + "; tasks off, worst run: " + (long) ours.max(OFF.key())));
+                "worst deviation over all runs: " + (long) worst + "; tasks off, worst run: " + (long) ours.max(OFF.key())),
+                Check.preciseLateness(P50, P99, ours), Check.cpuNoMoreThanPeer(CPU_PER_RUN, ours, peer));
     }
 }

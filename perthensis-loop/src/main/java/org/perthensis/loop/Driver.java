@@ -6,7 +6,8 @@ import org.perthensis.api.Clock;
 /**
  * What {@code runForever()} and {@code run(span)} do on the calling thread, the driver: hand
  * the turn to ready tasks, and with none ready sleep until the next timer or post. It parks
- * {@link Turn#SPIN_NANOS} short of a timer, to spin the rest; under virtual time it jumps the
+ * {@link Turn#SPIN_NANOS} short of a timer, to spin the rest, with its timer slack taken away
+ * ({@link TimerSlack}) so that the park ends on time; under virtual time it jumps the
  * clock instead of sleeping, but not while a blocking call runs in real time. One driver at a
  * time; a loop that has shut down stays shut.
  */
@@ -37,6 +38,9 @@ final class Driver {
     /** Runs the loop on the calling thread until {@code deadline} on its clock, or until it has shut down. */
     void drive(long deadline) {
         enter(deadline);
+        if (virtualClock == null) {
+            TimerSlack.lowerForCurrentThread(loop.log); // its timed parks are how the loop meets its timers
+        }
         boolean interruptedOnEntry = Thread.interrupted();
         if (interruptedOnEntry) {
             loop.shutdown();
