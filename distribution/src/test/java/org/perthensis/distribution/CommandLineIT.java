@@ -27,7 +27,7 @@ class CommandLineIT {
                     "perthensis-heartbeat.jar", "perthensis-debounce.jar", "perthensis-ntp.jar", "perthensis-net.jar",
                     "perthensis-journal.jar", "perthensis-output.jar", "perthensis-rule.jar", "perthensis-web.jar",
                     "perthensis-sensors.jar", "prometheus-metrics-exposition-textformats.jar",
-                    "jackson-databind.jar", "jackson-core.jar", "jackson-annotations.jar", "pi4j-core.jar",
+                    "jackson-core.jar", "pi4j-core.jar",
                     "pi4j-plugin-mock.jar", "pi4j-plugin-gpiod.jar", "pi4j-plugin-linuxfs.jar", "slf4j-api.jar",
                     "perthensis-mqtt.jar", "hivemq-mqtt-client.jar", "jctools-core.jar",
                     "jakarta.inject-api.jar", "dagger.jar", "rxjava.jar")),

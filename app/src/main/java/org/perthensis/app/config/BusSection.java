@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The config file's {@code "buses"} section: the I2C buses that tasks share, each by the name
@@ -36,30 +35,31 @@ final class BusSection {
      * @param problems where the mistakes go
      * @return the buses written without a mistake, in file order
      */
-    static List<Plan.Bus> read(JsonNode buses, Problems problems) {
+    static List<Plan.Bus> read(JsonValue section, Problems problems) {
         List<Plan.Bus> read = new ArrayList<>();
-        if (buses == null) {
+        if (section == null) {
             return read;
         }
-        if (!buses.isObject()) {
+        if (!(section instanceof JsonValue.Obj buses)) {
             problems.add("$.buses", "expected an object of buses by name, such as " + EXAMPLE + ", got "
-                    + JsonValues.describe(buses));
+                    + JsonValues.describe(section));
             return read;
         }
         Map<Integer, String> named = new HashMap<>();
-        for (String name : buses.propertyNames()) {
+        for (Map.Entry<String, JsonValue> entry : buses.members().entrySet()) {
+            String name = entry.getKey();
             String path = member("$.buses", name);
-            JsonNode bus = buses.get(name);
+            JsonValue value = entry.getValue();
             if (!NAME.matcher(name).matches()) {
                 problems.add(path, "expected a bus name of letters, digits, '-' and '_', such as \"i2c1\", got "
                         + JsonValues.quote(name));
                 continue;
             }
-            if (!bus.isObject()) {
-                problems.add(path, "expected an object such as {\"bus\": 1}, got " + JsonValues.describe(bus));
+            if (!(value instanceof JsonValue.Obj bus)) {
+                problems.add(path, "expected an object such as {\"bus\": 1}, got " + JsonValues.describe(value));
                 continue;
             }
-            for (String field : bus.propertyNames()) {
+            for (String field : bus.members().keySet()) {
                 if (!FIELDS.contains(field)) {
                     problems.add(member(path, field), RecordBinder.unknownField(field, "bus " + name, FIELDS));
                 }
@@ -80,18 +80,17 @@ final class BusSection {
         return read;
     }
 
-    private static Integer number(String path, JsonNode number, Problems problems) {
+    private static Integer number(String path, JsonValue number, Problems problems) {
         if (number == null) {
             problems.add(path, "missing field 'bus': the Linux I2C bus number, such as 1 for /dev/i2c-1"
                     + " (a Raspberry Pi's pins 3 and 5)");
             return null;
         }
-        if (!number.isIntegralNumber() || !number.canConvertToInt() || number.intValue() < 0
-                || number.intValue() > MAX_BUS) {
+        if (!(number instanceof JsonValue.Num n) || !(n.value() instanceof Integer bus) || bus < 0 || bus > MAX_BUS) {
             problems.add(member(path, "bus"), "expected an I2C bus number from 0 to " + MAX_BUS
                     + ", such as 1 for /dev/i2c-1, got " + JsonValues.describe(number));
             return null;
         }
-        return number.intValue();
+        return bus;
     }
 }

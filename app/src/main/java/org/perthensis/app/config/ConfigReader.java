@@ -15,7 +15,6 @@ import org.perthensis.api.ConfiguredTasks;
 import org.perthensis.api.Durations;
 import org.perthensis.api.TaskProvider;
 import org.perthensis.app.providers.ProviderRegistry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a parsed config file against the task types on the module path and turns it into a
@@ -83,12 +82,12 @@ public final class ConfigReader {
     }
 
     private Plan read(ConfigSource source) {
-        JsonNode root = source.root();
-        if (root == null || !root.isObject()) {
-            problems.add("$", "expected an object with \"tasks\", got " + JsonValues.describe(root));
+        if (!(source.root() instanceof JsonValue.Obj)) {
+            problems.add("$", "expected an object with \"tasks\", got " + JsonValues.describe(source.root()));
             problems.throwIfAny();
         }
-        for (String field : root.propertyNames()) {
+        JsonValue.Obj root = (JsonValue.Obj) source.root();
+        for (String field : root.members().keySet()) {
             if (!TOP_FIELDS.contains(field)) {
                 problems.add(member("$", field), RecordBinder.unknownField(field, "", TOP_FIELDS));
             }
@@ -96,37 +95,37 @@ public final class ConfigReader {
         GpioMode gpio = gpio(root.get("gpio"));
         List<Plan.Bus> buses = BusSection.read(root.get("buses"), problems);
         Duration grace = grace(root.get("shutdownGrace"));
-        JsonNode tasks = root.get("tasks");
+        JsonValue tasks = root.get("tasks");
         if (tasks == null) {
             problems.add("$", "missing field 'tasks': a list of tasks such as [{\"type\": \"" + exampleType() + "\"}]");
-        } else if (!tasks.isArray()) {
+        } else if (!(tasks instanceof JsonValue.Arr list)) {
             problems.add("$.tasks", "expected a list of tasks, got " + JsonValues.describe(tasks));
         } else {
-            for (int i = 0; i < tasks.size(); i++) {
-                task(element("$.tasks", i), i, tasks.get(i));
+            for (int i = 0; i < list.elements().size(); i++) {
+                task(element("$.tasks", i), i, list.elements().get(i));
             }
         }
         return new Plan(source, gpio, grace, List.copyOf(entries), List.copyOf(skipped), new ConfiguredTasks(types), buses);
     }
 
-    private GpioMode gpio(JsonNode gpio) {
-        if (gpio == null) {
+    private GpioMode gpio(JsonValue section) {
+        if (section == null) {
             return GpioMode.AUTO;
         }
-        if (!gpio.isObject()) {
-            problems.add("$.gpio", "expected an object such as {\"provider\": \"auto\"}, got " + JsonValues.describe(gpio));
+        if (!(section instanceof JsonValue.Obj gpio)) {
+            problems.add("$.gpio", "expected an object such as {\"provider\": \"auto\"}, got " + JsonValues.describe(section));
             return GpioMode.AUTO;
         }
-        for (String field : gpio.propertyNames()) {
+        for (String field : gpio.members().keySet()) {
             if (!field.equals("provider")) {
                 problems.add(member("$.gpio", field), RecordBinder.unknownField(field, "gpio", List.of("provider")));
             }
         }
-        JsonNode provider = gpio.get("provider");
+        JsonValue provider = gpio.get("provider");
         if (provider == null) {
             return GpioMode.AUTO;
         }
-        Optional<GpioMode> mode = provider.isString() ? GpioMode.of(provider.stringValue()) : Optional.empty();
+        Optional<GpioMode> mode = provider instanceof JsonValue.Str s ? GpioMode.of(s.value()) : Optional.empty();
         if (mode.isEmpty()) {
             problems.add("$.gpio.provider", "expected one of \"auto\", \"mock\", \"gpiod\", \"linuxfs\", got "
                     + JsonValues.describe(provider));
@@ -134,33 +133,33 @@ public final class ConfigReader {
         return mode.orElse(GpioMode.AUTO);
     }
 
-    private Duration grace(JsonNode grace) {
-        if (grace == null) {
+    private Duration grace(JsonValue value) {
+        if (value == null) {
             return DEFAULT_GRACE;
         }
-        if (!grace.isString()) {
+        if (!(value instanceof JsonValue.Str grace)) {
             problems.add("$.shutdownGrace", "expected a duration such as " + Durations.EXAMPLES + ", got "
-                    + JsonValues.describe(grace));
+                    + JsonValues.describe(value));
             return DEFAULT_GRACE;
         }
         Duration parsed;
         try {
-            parsed = Durations.parse(grace.stringValue());
+            parsed = Durations.parse(grace.value());
         } catch (IllegalArgumentException e) {
             problems.add("$.shutdownGrace", e.getMessage());
             return DEFAULT_GRACE;
         }
         if (parsed.isZero()) {
             // No time for the tasks' finally blocks: the LED would be left as it was.
-            problems.add("$.shutdownGrace", "must be positive, such as \"2s\", got \"" + grace.stringValue() + "\"");
+            problems.add("$.shutdownGrace", "must be positive, such as \"2s\", got \"" + grace.value() + "\"");
             return DEFAULT_GRACE;
         }
         return parsed;
     }
 
-    private void task(String path, int index, JsonNode entry) {
-        if (!entry.isObject()) {
-            problems.add(path, "expected an object with a \"type\", got " + JsonValues.describe(entry));
+    private void task(String path, int index, JsonValue value) {
+        if (!(value instanceof JsonValue.Obj entry)) {
+            problems.add(path, "expected an object with a \"type\", got " + JsonValues.describe(value));
             return;
         }
         String type = type(path, entry.get("type"));
@@ -187,10 +186,10 @@ public final class ConfigReader {
             }
             return;
         }
-        Map<String, JsonNode> own = new LinkedHashMap<>();
-        entry.properties().forEach(f -> {
-            if (!TASK_FIELDS.contains(f.getKey())) {
-                own.put(f.getKey(), f.getValue());
+        Map<String, JsonValue> own = new LinkedHashMap<>();
+        entry.members().forEach((field, v) -> {
+            if (!TASK_FIELDS.contains(field)) {
+                own.put(field, v);
             }
         });
         Record config = RecordBinder.bind(provider.get().configType(), own, path, "type " + type, TASK_FIELDS, problems);
@@ -199,17 +198,17 @@ public final class ConfigReader {
         }
     }
 
-    private String type(String path, JsonNode type) {
+    private String type(String path, JsonValue type) {
         if (type == null) {
             problems.add(path, "missing field 'type'; every task needs one, such as \"type\": \"" + exampleType() + "\"");
             return null;
         }
-        if (!type.isString() || type.stringValue().isBlank()) {
+        if (!(type instanceof JsonValue.Str s) || s.value().isBlank()) {
             problems.add(member(path, "type"), "expected a type name such as \"" + exampleType() + "\", got "
                     + JsonValues.describe(type));
             return null;
         }
-        return type.stringValue();
+        return s.value();
     }
 
     /** A type that is on the module path, for examples in messages; the app knows none by name. */
@@ -217,7 +216,7 @@ public final class ConfigReader {
         return registry.all().keySet().stream().findFirst().orElse("a type that --list shows");
     }
 
-    private String name(String path, int index, String type, JsonNode name) {
+    private String name(String path, int index, String type, JsonValue name) {
         String chosen;
         String at;
         if (name == null) {
@@ -226,12 +225,12 @@ public final class ConfigReader {
             }
             chosen = type + "-" + index;
             at = path;
-        } else if (!name.isString() || !NAME.matcher(name.stringValue()).matches()) {
+        } else if (!(name instanceof JsonValue.Str s) || !NAME.matcher(s.value()).matches()) {
             problems.add(member(path, "name"), "expected a name of letters, digits, '-' and '_', got "
                     + JsonValues.describe(name));
             return null;
         } else {
-            chosen = name.stringValue();
+            chosen = s.value();
             at = member(path, "name");
         }
         String first = names.putIfAbsent(chosen, path);
@@ -241,22 +240,22 @@ public final class ConfigReader {
         return chosen;
     }
 
-    private boolean required(String path, JsonNode required) {
+    private boolean required(String path, JsonValue required) {
         if (required == null) {
             return false;
         }
-        if (!required.isBoolean()) {
+        if (!(required instanceof JsonValue.Bool b)) {
             problems.add(member(path, "required"), "expected true or false, got " + JsonValues.describe(required));
             return false;
         }
-        return required.booleanValue();
+        return b.value();
     }
 
-    private Restart restart(String path, JsonNode restart) {
+    private Restart restart(String path, JsonValue restart) {
         if (restart == null) {
             return Restart.ON_FAILURE;
         }
-        Optional<Restart> policy = restart.isString() ? Restart.of(restart.stringValue()) : Optional.empty();
+        Optional<Restart> policy = restart instanceof JsonValue.Str s ? Restart.of(s.value()) : Optional.empty();
         if (policy.isEmpty()) {
             problems.add(member(path, "restart"), "expected one of \"on-failure\", \"never\", \"always\", got "
                     + JsonValues.describe(restart));

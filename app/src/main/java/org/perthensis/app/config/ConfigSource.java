@@ -1,34 +1,41 @@
 package org.perthensis.app.config;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A config file parsed into a tree, remembering where each member and element was written,
  * so that an error found later, in the tree, can still name the line and column.
  *
  * <p>Places are JSON paths such as {@code $.tasks[2].settle}; a member's place is where its
- * name is written, an element's where its value starts.
+ * name is written, an element's where its value starts. The file is read in one pass of
+ * Jackson's streaming parser, strictly: a key written twice is an error.
  */
 public final class ConfigSource {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final String name;
-    private final JsonNode root;
+    private final JsonValue root;
     private final Map<String, int[]> positions;
 
-    private ConfigSource(String name, JsonNode root, Map<String, int[]> positions) {
+    private ConfigSource(String name, JsonValue root, Map<String, int[]> positions) {
         this.name = name;
         this.root = root;
         this.positions = positions;
@@ -57,20 +64,16 @@ public final class ConfigSource {
     public static ConfigSource parse(String name, String text) {
         String json = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         Map<String, int[]> positions = new HashMap<>();
-        Deque<String> containers = new ArrayDeque<>();
-        JsonNode root;
-        try (JsonParser p = StrictJson.MAPPER.createParser(json)) {
+        Deque<Open> open = new ArrayDeque<>();
+        JsonValue root;
+        try (JsonParser p = STRICT.createParser(json)) {
             try {
-                record(name, p, containers, positions);
+                root = tree(name, p, open, positions);
             } catch (JacksonException e) {
                 TokenStreamLocation at = e.getLocation() != null ? e.getLocation() : p.currentTokenLocation();
-                String open = containers.isEmpty() ? null : containers.peek();
-                throw syntaxError(name, at, JsonWords.syntax(e, open, open == null ? null : where(name, positions.get(open))));
+                String inside = open.isEmpty() ? null : open.peek().path;
+                throw syntaxError(name, at, JsonWords.syntax(e, inside, inside == null ? null : where(name, positions.get(inside))));
             }
-            root = StrictJson.MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            // The tokens were fine, but a value broke a limit only reading it whole checks: a string too long.
-            throw syntaxError(name, e.getLocation(), JsonWords.syntax(e, null, null));
         }
         return new ConfigSource(name, root, positions);
     }
@@ -84,43 +87,85 @@ public final class ConfigSource {
         return at == null ? name + ":1:1" : name + ":" + at[0] + ":" + at[1];
     }
 
-    private static void record(String name, JsonParser p, Deque<String> containers, Map<String, int[]> positions) {
-        Deque<int[]> nextIndex = new ArrayDeque<>(); // {index} for arrays, {-1} for objects
-        String member = null;
+    /** An object or list still being read: its path and what it holds so far. */
+    private static final class Open {
+        final String path;
+        final Map<String, JsonValue> members;
+        final List<JsonValue> elements;
+        String member;
+
+        Open(String path, boolean list) {
+            this.path = path;
+            this.members = list ? null : new LinkedHashMap<>();
+            this.elements = list ? new ArrayList<>() : null;
+        }
+
+        JsonValue value() {
+            return members != null ? new JsonValue.Obj(members) : new JsonValue.Arr(elements);
+        }
+    }
+
+    /** Reads the whole file into a tree, noting where each member and element is written; null for an empty file. */
+    private static JsonValue tree(String name, JsonParser p, Deque<Open> open, Map<String, int[]> positions) {
+        JsonValue root = null;
         JsonToken token;
         boolean sawRoot = false;
         while ((token = p.nextToken()) != null) {
-            if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                containers.pop();
-                nextIndex.pop();
-                continue;
-            }
             if (token == JsonToken.PROPERTY_NAME) {
-                member = member(containers.peek(), p.currentName());
-                positions.put(member, at(p.currentTokenLocation()));
+                Open object = open.peek();
+                object.member = p.currentName();
+                positions.put(member(object.path, object.member), at(p.currentTokenLocation()));
                 continue;
             }
-            String path;
-            if (containers.isEmpty()) {
-                if (sawRoot) {
-                    int[] at = at(p.currentTokenLocation());
-                    throw new ConfigException(List.of(new ConfigProblem(name + ":" + at[0] + ":" + at[1], null,
-                            "not valid JSON: more content after the end of the top-level value")));
-                }
-                sawRoot = true;
-                path = "$";
-                positions.put(path, at(p.currentTokenLocation()));
-            } else if (nextIndex.peek()[0] >= 0) {
-                path = element(containers.peek(), nextIndex.peek()[0]++);
-                positions.put(path, at(p.currentTokenLocation()));
+            JsonValue value;
+            if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                value = open.pop().value();
             } else {
-                path = member;
+                String path;
+                Open parent = open.peek();
+                if (parent == null) {
+                    if (sawRoot) {
+                        int[] at = at(p.currentTokenLocation());
+                        throw new ConfigException(List.of(new ConfigProblem(name + ":" + at[0] + ":" + at[1], null,
+                                "not valid JSON: more content after the end of the top-level value")));
+                    }
+                    sawRoot = true;
+                    path = "$";
+                    positions.put(path, at(p.currentTokenLocation()));
+                } else if (parent.elements != null) {
+                    path = element(parent.path, parent.elements.size());
+                    positions.put(path, at(p.currentTokenLocation()));
+                } else {
+                    path = member(parent.path, parent.member);
+                }
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    open.push(new Open(path, token == JsonToken.START_ARRAY));
+                    continue;
+                }
+                value = scalar(p, token);
             }
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                containers.push(path);
-                nextIndex.push(new int[] {token == JsonToken.START_ARRAY ? 0 : -1});
+            Open parent = open.peek();
+            if (parent == null) {
+                root = value;
+            } else if (parent.elements != null) {
+                parent.elements.add(value);
+            } else {
+                parent.members.put(parent.member, value);
             }
         }
+        return root;
+    }
+
+    private static JsonValue scalar(JsonParser p, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> new JsonValue.Str(p.getString());
+            case VALUE_NUMBER_INT -> new JsonValue.Num(p.getString(), p.getNumberValue());
+            case VALUE_NUMBER_FLOAT -> new JsonValue.Num(p.getString(), p.getDoubleValue());
+            case VALUE_TRUE -> new JsonValue.Bool(true);
+            case VALUE_FALSE -> new JsonValue.Bool(false);
+            case VALUE_NULL -> JsonValue.Null.NULL;
+            default -> throw new IllegalStateException("a JSON parser gave " + token + " as a value");
+        };
     }
 
     private static int[] at(TokenStreamLocation location) {
@@ -159,7 +204,12 @@ public final class ConfigSource {
         return name;
     }
 
-    JsonNode root() {
+    /**
+     * The file's top-level value.
+     *
+     * @return it, or null for a file with none
+     */
+    JsonValue root() {
         return root;
     }
 

@@ -1,11 +1,6 @@
 package org.perthensis.app.config;
 
 import java.util.Set;
-import tools.jackson.databind.PropertyNamingStrategy;
-import tools.jackson.databind.cfg.MapperConfig;
-import tools.jackson.databind.introspect.AnnotatedField;
-import tools.jackson.databind.introspect.AnnotatedMethod;
-import tools.jackson.databind.introspect.AnnotatedParameter;
 
 /**
  * The JSON name of a config record's component: its own name, except that a name no component
@@ -13,9 +8,7 @@ import tools.jackson.databind.introspect.AnnotatedParameter;
  * {@code for_} for the keywords, {@code wait_} for the method of {@code Object}. A rule's
  * {@code "if"}, {@code "do"} and {@code "wait"} are written that way.
  */
-final class FieldNames extends PropertyNamingStrategy {
-
-    private static final long serialVersionUID = 1L;
+final class FieldNames {
 
     /** The reserved words of Java and the no-argument methods of {@code Object}: no component can be named so. */
     private static final Set<String> RESERVED = Set.of("clone", "finalize", "getClass", "hashCode", "notify",
@@ -42,23 +35,6 @@ final class FieldNames extends PropertyNamingStrategy {
         return component;
     }
 
-    @Override
-    public String nameForField(MapperConfig<?> config, AnnotatedField field, String name) {
-        return json(name);
-    }
-
-    @Override
-    public String nameForGetterMethod(MapperConfig<?> config, AnnotatedMethod method, String name) {
-        return json(name);
-    }
-
-    @Override
-    public String nameForSetterMethod(MapperConfig<?> config, AnnotatedMethod method, String name) {
-        return json(name);
-    }
-
-    @Override
-    public String nameForConstructorParameter(MapperConfig<?> config, AnnotatedParameter parameter, String name) {
-        return json(name);
+    private FieldNames() {
     }
 }

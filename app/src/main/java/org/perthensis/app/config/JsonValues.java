@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.perthensis.api.Durations;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 
 /** Words for JSON values and for what a field expects, as they appear in config errors. */
 final class JsonValues {
@@ -27,32 +25,16 @@ final class JsonValues {
      * @param value a JSON value, or null when absent
      * @return such as {@code "abc"}, {@code 17}, {@code true}, {@code null}, {@code an object}
      */
-    static String describe(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return "nothing";
-        }
-        if (value.isString()) {
-            return quote(value.stringValue());
-        }
-        if (value.isObject()) {
-            return "an object";
-        }
-        if (value.isArray()) {
-            return "a list";
-        }
-        return value.toString(); // numbers, true, false, null as written
-    }
-
-    static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            case VALUE_NULL -> "null";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_STRING -> "a string";
-            default -> token.toString();
+    static String describe(JsonValue value) {
+        return switch (value) {
+            case null -> "nothing";
+            case JsonValue.Str s -> quote(s.value());
+            case JsonValue.Obj o -> "an object";
+            case JsonValue.Arr a -> "a list";
+            // As Jackson's tree printed them before: 17, 17.5, 1000.0 for 1e3.
+            case JsonValue.Num n -> n.value().toString();
+            case JsonValue.Bool b -> String.valueOf(b.value());
+            case JsonValue.Null n -> "null";
         };
     }
 

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.perthensis.api.TaskProvider;
+import org.perthensis.app.config.RecordBinder;
 import org.perthensis.app.config.Suggestions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The task types on the module path. It only loads and reports: each provider is loaded on its
@@ -147,12 +147,17 @@ public final class ProviderRegistry {
                 return "its config record " + config.getName() + " is not public; make it a public record";
             }
         }
-        // Jackson binds the record's nested records and enums; the app calls its constructor.
-        Module jackson = JsonMapper.class.getModule();
-        if (!config.getModule().isExported(config.getPackageName(), jackson)
-                || !config.getModule().isExported(config.getPackageName(), ProviderRegistry.class.getModule())) {
+        // The app calls the constructors of the record and of its nested records, and reads enums.
+        if (!config.getModule().isExported(config.getPackageName(), ProviderRegistry.class.getModule())) {
             return "its config record " + config.getName() + " is in a package that module "
                     + config.getModule().getName() + " does not export; add 'exports " + config.getPackageName() + ";'";
+        }
+        @SuppressWarnings("unchecked")
+        Optional<String> unreadable = RecordBinder.unreadableType((Class<? extends Record>) config);
+        if (unreadable.isPresent()) {
+            return "its config record " + config.getName() + " has a field of type " + unreadable.get()
+                    + ", which a config file cannot give; use strings, numbers, booleans, Duration, enums,"
+                    + " records, lists and maps by string keys";
         }
         return null;
     }

@@ -491,4 +491,48 @@ class ConfigReaderTest {
         assertEquals(List.of("p.json:1:20: not valid JSON: 'on' is not a value; text must be in double quotes, such"
                 + " as \"on\""), errors("{\"tasks\": [], \"a\": on}"));
     }
+
+    private final ProviderRegistry loose = ProviderRegistry.of(List.of(FakeProvider.of("loose", Configs.Loose.class)));
+
+    @Test
+    void fieldsOfAnyValueTakeJsonAsPlainJavaValuesInFileOrder() {
+        Plan plan = ConfigReader.read(ConfigSource.parse("p.json", """
+                { "tasks": [ { "type": "loose", "address": 118, "total": 9999999999,
+                  "when": { "pressed": true, "n": 3, "big": 9999999999, "x": 1.5, "e": 1e3, "s": "a", "l": [1, null, {}] } } ] }
+                """), loose);
+        Configs.Loose config = (Configs.Loose) plan.tasks().get(0).config();
+        assertEquals(118, config.address());
+        assertEquals(9999999999L, config.total());
+        Map<String, Object> when = new java.util.LinkedHashMap<>();
+        when.put("pressed", true);
+        when.put("n", 3);
+        when.put("big", 9999999999L);
+        when.put("x", 1.5);
+        when.put("e", 1000.0);
+        when.put("s", "a");
+        when.put("l", java.util.Arrays.asList(1, null, Map.of()));
+        assertEquals(when, config.when());
+        assertEquals(List.copyOf(when.keySet()), List.copyOf(config.when().keySet()));
+        assertEquals("0x76", ((Configs.Loose) ConfigReader.read(ConfigSource.parse("p.json",
+                "{\"tasks\": [{\"type\": \"loose\", \"address\": \"0x76\"}]}"), loose).tasks().get(0).config()).address());
+    }
+
+    @Test
+    void aMistakeInsideAListOrMapIsNamedAtTheElementOrMemberItIsIn() {
+        assertEquals(List.of(
+                "p.json:2:36: $.tasks[0].counts[1]: expected an integer from -2147483648 to 2147483647, got 99999999999",
+                "p.json:3:33: $.tasks[1].counts[0]: expected an integer, got 1000.0",
+                "p.json:4:51: $.tasks[2].named.b.pattern: needs an even number of durations, got 1",
+                "p.json:5:40: $.tasks[3].named.a.onn: unknown field 'onn'; did you mean 'on'? Known fields: on, pattern.",
+                "p.json:6:22: $.tasks[4].named: expected an object, got a list",
+                "p.json:7:22: $.tasks[5].total: expected an integer, got null"), errors("""
+                { "tasks": [
+                  { "type": "loose", "counts": [1, 99999999999] },
+                  { "type": "loose", "counts": [1e3] },
+                  { "type": "loose", "named": { "b": { "on": "x", "pattern": ["1s"] } } },
+                  { "type": "loose", "named": { "a": { "onn": "x" } } },
+                  { "type": "loose", "named": [] },
+                  { "type": "loose", "total": null } ] }
+                """, loose));
+    }
 }

@@ -2,6 +2,7 @@ package org.perthensis.app.fakes;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.perthensis.api.FieldException;
 
 /** Config records shaped like the feature modules' ones, for the tests. Public, as a provider's must be. */
@@ -165,5 +166,26 @@ public final class Configs {
                 throw new FieldException("for", "is required; give how long, such as \"1s\"");
             }
         }
+    }
+
+    /**
+     * Like the rule and bme280 types': values of any shape, and maps.
+     *
+     * @param address a number or a string, as written
+     * @param when any JSON object
+     * @param counts integers
+     * @param named alerts by name
+     * @param total a primitive long
+     */
+    public record Loose(Object address, Map<String, Object> when, List<Integer> counts, Map<String, Alert> named,
+            long total) {
+    }
+
+    /**
+     * A record with a field no config value can give.
+     *
+     * @param since a point in time
+     */
+    public record Timed(java.time.Instant since) {
     }
 }

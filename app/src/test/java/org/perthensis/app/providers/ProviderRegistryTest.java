@@ -92,6 +92,7 @@ class ProviderRegistryTest {
         ProviderRegistry registry = ProviderRegistry.of(List.of(
                 FakeProvider.of("Heart Beat", Configs.Blink.class),
                 FakeProvider.of("hidden", Hidden.class),
+                FakeProvider.of("timed", Configs.Timed.class),
                 new Unconfigured(),
                 FakeProvider.of("empty", Configs.Empty.class)));
         assertEquals(List.of("empty"), List.copyOf(registry.all().keySet()));
@@ -99,6 +100,10 @@ class ProviderRegistryTest {
                 "task provider " + FAKE + " was left out: its type 'Heart Beat' is not lower-case letters, digits and dashes",
                 "task provider " + FAKE + " of type 'hidden' was left out: its config record"
                         + " org.perthensis.app.providers.ProviderRegistryTest$Hidden is not public; make it a public record",
+                "task provider " + FAKE + " of type 'timed' was left out: its config record"
+                        + " org.perthensis.app.fakes.Configs$Timed has a field of type java.time.Instant, which a config"
+                        + " file cannot give; use strings, numbers, booleans, Duration, enums, records, lists and maps"
+                        + " by string keys",
                 "task provider org.perthensis.app.providers.ProviderRegistryTest$Unconfigured (module app " + VERSION + ") was left out:"
                         + " it failed to say its type: java.lang.IllegalStateException: not configured"),
                 registry.problems());
