@@ -117,7 +117,8 @@ class DebianPackageIT {
                         + " runtime perthensis",
                 "getent group gpio", "adduser --quiet perthensis gpio", "mkdir -p /var/lib/perthensis",
                 "chown perthensis:perthensis /var/lib/perthensis", "chmod 750 /var/lib/perthensis",
-                "rm -f /var/lib/perthensis/perthensis.jsa", "udevadm trigger --subsystem-match=leds --action=add",
+                "rm -f /var/lib/perthensis/perthensis.jsa /var/lib/perthensis/perthensis.aot"
+                        + " /var/lib/perthensis/perthensis.aot.opts", "udevadm trigger --subsystem-match=leds --action=add",
                 "systemctl enable perthensis.service"), calls);
 
         Files.delete(log);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +69,10 @@ class LauncherIT {
     }
 
     @Test
-    void theRealJavaRunsTheTasksAndTheFirstStopWritesTheClassDataArchive() throws IOException {
-        Path archive = dir.resolve("state/perthensis.jsa");
+    void theRealJavaRunsTheTasksAndTheFirstStopWritesTheClassDataArchiveOrAotCacheThatTheNextLaunchUses()
+            throws IOException {
+        // Java 25 and newer: an AOT cache beside where the class data archive would be.
+        Path archive = dir.resolve(Runtime.version().feature() >= 25 ? "state/perthensis.aot" : "state/perthensis.jsa");
         Files.createDirectories(archive.getParent());
         Distribution.write(dir.resolve("perthensis.json"), """
                 { "gpio": { "provider": "mock" }, "tasks": [ { "type": "heartbeat", "name": "status", "pin": 17 } ] }
@@ -85,5 +88,14 @@ class LauncherIT {
         Tools.Result check = Tools.run(dir, env, List.of(LAUNCHER.toString(), "--check", "perthensis.json"));
         assertEquals(0, check.code(), check.err());
         assertEquals("perthensis.json: OK: 1 task (status: heartbeat)\n", check.out());
+
+        // A usable one is used, not written again.
+        FileTime written = Files.getLastModifiedTime(archive);
+        try (AppProcess app = Tools.start(dir, env, List.of(LAUNCHER.toString()))) {
+            app.awaitLog("INFO  [app] started 1 task from perthensis.json; stop with Ctrl-C or SIGTERM"::equals, "the start");
+            app.sigterm();
+            assertEquals(0, app.awaitExit());
+        }
+        assertEquals(written, Files.getLastModifiedTime(archive));
     }
 }
