@@ -15,6 +15,12 @@ import java.util.Optional;
  * runtime reports it at that field's file, line and column. Fields of type
  * {@link java.time.Duration} accept the notation of {@link Durations}: {@code 250ms},
  * {@code 5s}, {@code 30min}, {@code 6h}, {@code 1h30m} and ISO-8601 such as {@code PT6H}. The
+ * other field types a config file can give: {@code String}, numbers (primitives, their boxes,
+ * {@code BigInteger}, {@code BigDecimal}), booleans, enums (their names in any case), nested
+ * records, lists, sets, arrays, maps by string keys, and {@code Object} for any JSON value (a
+ * {@code String}, an {@code Integer}, {@code Long} or {@code BigInteger}, a {@code Double}, a
+ * {@code Boolean}, a map or a list);
+ * a provider whose record has another field type is left out at start, saying which. The
  * record must be public and in a package the module exports (feature modules are libraries
  * too); the binder needs nothing opened.
  *
