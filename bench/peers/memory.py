@@ -32,6 +32,7 @@ async def cancel(tasks):
 
 
 async def measure():
+    fixed = _common.rss_bytes()  # before any task: the interpreter and its modules
     # The same warm-up as the Java side: rounds of tasks that fall asleep and are cancelled.
     for _ in range(WARMUP_ROUNDS):
         await cancel(await all_asleep(WARMUP_TASKS, "warm-"))
@@ -44,7 +45,7 @@ async def measure():
     gc.collect()
     after = _common.rss_bytes()
     await cancel(tasks)
-    return {"rss_per_task_b": (after - before) / TASKS, "cpu_ns_per_unit": cpu_per_task}
+    return {"rss_per_task_b": (after - before) / TASKS, "fixed_rss_b": fixed, "cpu_ns_per_unit": cpu_per_task}
 
 
 def measure_once():

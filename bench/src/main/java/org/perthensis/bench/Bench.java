@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class Bench {
     static final List<Benchmark> ALL = List.of(new Switch(), new TaskoRate(), new ManyTimers(), new Lateness(),
-            new Memory(), new Idle(), new Startup(), new Post(), new JournalBench(), new WebBench(), new MqttBench(),
+            new Memory(), new Shipped(), new Idle(), new Startup(), new Post(), new JournalBench(), new WebBench(), new MqttBench(),
             new MqttIdle(), new MqttFleet());
 
     private static final String USAGE = """
@@ -25,7 +25,7 @@ public final class Bench {
             prints what was measured with medians and spread, and writes bench/target/bench-results.json.
 
               --json      print the JSON result on standard output, and the rest on standard error
-              --dist DIR  the distribution's module folder for the startup benchmark, java -p DIR -m app
+              --dist DIR  the distribution's module folder for the startup and shipped benchmarks, java -p DIR -m app
                           (default: distribution/target/perthensis/mods)
               --list      list the benchmarks
             Benchmarks: %s

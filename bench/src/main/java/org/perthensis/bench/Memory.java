@@ -13,6 +13,8 @@ final class Memory extends TimedBenchmark {
 
     private static final Metric HEAP = Metric.lower("heap_per_task_b", "heap per task", Metric.Unit.BYTES);
     private static final Metric RSS = Metric.lower("rss_per_task_b", "RSS per task", Metric.Unit.BYTES);
+    /** What the process takes before it starts a task: the part no task count changes (bytes, printed in MiB). */
+    private static final Metric FIXED = Metric.lower("fixed_rss_b", "fixed footprint (RSS)", Metric.Unit.MEBIBYTES);
     /** G1 keeps 40-70% of the heap free after a collection by default; these keep it close to what is live. */
     static final List<String> TIGHT_HEAP = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
     private static final Metric RSS_TIGHT = new Metric("rss_per_task_tight_heap_b", "RSS per task, tight heap",
@@ -35,14 +37,16 @@ final class Memory extends TimedBenchmark {
                 + "(until the JIT has compiled it fully: a task parked in less optimised frames takes more memory); then, after "
                 + "full collections, 100,000 named tasks are started that each sleep for an hour. Per task = (after - before) / 100,000, "
                 + "with all of them asleep and after full collections again: live heap (MemoryMXBean, Perthensis only) "
-                + "and resident set size (VmRSS in /proc/self/status, both sides). 3 runs on each side, and RSS again in "
+                + "and resident set size (VmRSS in /proc/self/status, both sides). Fixed footprint: the same process's RSS "
+                + "before its first task starts (the runtime, its code and its libraries loaded, no task yet), beside which "
+                + "N tasks add N times the RSS per task. 3 runs on each side, and RSS again in "
                 + "JVMs with " + String.join(" ", TIGHT_HEAP) + ". CPU: process CPU (user + system, all threads) from starting the "
                 + "first of the 100,000 until all are asleep, per task.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(HEAP, RSS, RSS_TIGHT, CPU_PER_TASK);
+        return List.of(HEAP, RSS, FIXED, RSS_TIGHT, CPU_PER_TASK);
     }
 
     @Override
@@ -73,6 +77,7 @@ final class Memory extends TimedBenchmark {
 
     @Override
     Map<String, Double> measureOnce() throws InterruptedException {
+        long fixed = ProcessStats.rssBytes();
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             Tasks.shutDown(allAsleep(WARMUP_TASKS, "warm-"));
         }
@@ -86,7 +91,8 @@ final class Memory extends TimedBenchmark {
         long heapAfter = ProcessStats.liveHeapBytes();
         long rssAfter = ProcessStats.rssBytes();
         Map<String, Double> values = Map.of(HEAP.key(), (heapAfter - heapBefore) / (double) TASKS,
-                RSS.key(), (rssAfter - rssBefore) / (double) TASKS, CPU_PER_TASK.key(), cpuPerTask);
+                RSS.key(), (rssAfter - rssBefore) / (double) TASKS, FIXED.key(), (double) fixed,
+                CPU_PER_TASK.key(), cpuPerTask);
         Tasks.shutDown(s);
         return values;
     }
@@ -125,6 +131,8 @@ final class Memory extends TimedBenchmark {
         double peerRss = peer.median(RSS.key());
         double tight = ours.median(RSS_TIGHT.key());
         return List.of(heapCheck, Check.of("<= asyncio's RSS per task", rss <= peerRss,
-                RSS.format(rss) + " vs " + RSS.format(peerRss) + "; with a tight heap " + RSS.format(tight)));
+                RSS.format(rss) + " vs " + RSS.format(peerRss) + "; with a tight heap " + RSS.format(tight)
+                        + "; fixed footprint " + FIXED.format(ours.median(FIXED.key())) + " vs "
+                        + FIXED.format(peer.median(FIXED.key()))));
     }
 }

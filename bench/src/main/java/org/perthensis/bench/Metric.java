@@ -57,7 +57,7 @@ record Metric(String key, String label, Unit unit, boolean higherIsBetter, Strin
 
     /** How values print. */
     enum Unit {
-        PER_SECOND, NANOS, MICROS, MILLIS, BYTES, PERCENT, COUNT, RATIO;
+        PER_SECOND, NANOS, MICROS, MILLIS, BYTES, MEBIBYTES, PERCENT, COUNT, RATIO;
 
         String format(double v) {
             if (Double.isNaN(v)) {
@@ -70,6 +70,7 @@ record Metric(String key, String label, Unit unit, boolean higherIsBetter, Strin
                         : v >= 10 ? fmt("%.0f us", v) : fmt("%.1f us", v);
                 case MILLIS -> fmt("%.0f ms", v);
                 case BYTES -> fmt("%,.0f B", v);
+                case MEBIBYTES -> fmt("%.1f MiB", v / (1024 * 1024));
                 case PERCENT -> Math.abs(v) >= 10 ? fmt("%.1f %%", v) : Math.abs(v) >= 0.1 ? fmt("%.2f %%", v) : fmt("%.3f %%", v);
                 case COUNT -> v == Math.rint(v) ? fmt("%,.0f", v) : fmt("%.1f", v);
                 case RATIO -> v >= 10 ? fmt("%.1f", v) : fmt("%.3f", v);

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/perthensis}: finds a Java 21+, or says in one line what it found and what to install; shares class data. */
+/**
+ * {@code bin/perthensis}: finds a Java 21+, or says in one line what it found and what to install;
+ * passes the small-device JVM options the README and the Debian defaults file state; shares class data.
+ */
 class LauncherIT {
 
     private static final Path LAUNCHER = Distribution.HOME.resolve("bin/perthensis");
@@ -43,6 +46,72 @@ class LauncherIT {
             env.put(pairs[i], pairs[i + 1]);
         }
         return env;
+    }
+
+    /**
+     * A Java of version {@code version} (its release file says so) that prints the options it
+     * was given, one a line, and the malloc arena limit it was started with.
+     */
+    private Path echoingJava(String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(Files.createDirectories(home.resolve("bin")).resolve("java"), """
+                #!/bin/sh
+                for a in "$@"; do
+                    [ "$a" = "--enable-native-access=app,com.sun.jna" ] && break
+                    echo "$a"
+                done
+                echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    /** The options the launcher passes by default, as the README's table of its settings states them. */
+    private static List<String> readmeDefaults() throws IOException {
+        String row = Files.readAllLines(Path.of("../README.md")).stream()
+                .filter(l -> l.startsWith("| `PERTHENSIS_JAVA_OPTS` |")).findFirst().orElseThrow();
+        int from = row.indexOf("(default: `") + "(default: `".length();
+        return List.of(row.substring(from, row.indexOf('`', from)).split(" "));
+    }
+
+    /** The defaults the Debian package's /etc/default/perthensis shows, commented out. */
+    private static List<String> debianDefaults() throws IOException {
+        String line = Files.readAllLines(Path.of("src/deb/default")).stream()
+                .filter(l -> l.startsWith("#PERTHENSIS_JAVA_OPTS=\"")).findFirst().orElseThrow();
+        return List.of(line.substring("#PERTHENSIS_JAVA_OPTS=\"".length(), line.length() - 1).split(" "));
+    }
+
+    @Test
+    void theDefaultJvmOptionsAreTheOnesTheReadmeAndTheDebianDefaultsFileState() throws IOException {
+        Tools.Result r = Tools.run(dir, env("JAVA_HOME", echoingJava("21.0.5").toString(), "PERTHENSIS_JAVA_OPTS", null,
+                "MALLOC_ARENA_MAX", null), List.of(LAUNCHER.toString(), "--version"));
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = new java.util.ArrayList<>(readmeDefaults());
+        expected.add("MALLOC_ARENA_MAX=2");
+        assertEquals(expected, r.out().lines().toList());
+        assertEquals(readmeDefaults(), debianDefaults());
+        assertTrue(readmeDefaults().containsAll(List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TrimNativeHeapInterval=10000",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData")), "the small-device set: " + readmeDefaults());
+    }
+
+    @Test
+    void javaTwentyOneWithoutUpdatesIsNotGivenTheNativeHeapTrimItDoesNotKnow() throws IOException {
+        Tools.Result r = Tools.run(dir, env("JAVA_HOME", echoingJava("21").toString(), "PERTHENSIS_JAVA_OPTS", null,
+                "MALLOC_ARENA_MAX", null), List.of(LAUNCHER.toString(), "--version"));
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = new java.util.ArrayList<>(readmeDefaults());
+        expected.removeAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000"));
+        expected.add("MALLOC_ARENA_MAX=2");
+        assertEquals(expected, r.out().lines().toList());
+    }
+
+    @Test
+    void aUsersJavaOptionsReplaceTheDefaultsAndTheirMallocArenasAreKept() throws IOException {
+        Tools.Result r = Tools.run(dir, env("JAVA_HOME", echoingJava("25.0.1").toString(), "PERTHENSIS_JAVA_OPTS",
+                "-XX:+UseSerialGC -Xmx256m", "MALLOC_ARENA_MAX", "4"), List.of(LAUNCHER.toString(), "--version"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m", "MALLOC_ARENA_MAX=4"), r.out().lines().toList());
     }
 
     @Test
