@@ -43,7 +43,11 @@ final class Turn {
      * CPU a second). Measured on 2026-12-01 (bench, loaded machine): 100 us saved no CPU
      * within the spread and made idle edges p50 129 us late instead of 18, one-carrier
      * {@code lateness} p50 79 us instead of 4; no spin at all saved a quarter of tasko-rate's
-     * CPU and made {@code lateness} p50 132 us.
+     * CPU and made {@code lateness} p50 132 us. Again that afternoon: 50 us saved a third of
+     * tasko-rate's CPU (p50 still under 10 us) but made one-carrier {@code lateness} p50
+     * 114 us; a window of 20 or 50 us only before sleeps over 10 ms saved no idle CPU within
+     * the spread, because there each timed park itself costs 44 to 165 us of CPU (a KVM guest;
+     * more the longer it sleeps), so an idle edge costs its three thread wake-ups, not the spin.
      */
     static final long SPIN_NANOS = 200_000;
     /** Posted actions run per switch at most, so a flood from other threads cannot starve tasks. */
