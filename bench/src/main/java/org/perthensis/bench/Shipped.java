@@ -50,7 +50,7 @@ final class Shipped implements Benchmark {
                 + "RssAnon) of the process is read every " + SAMPLE_SECONDS + " s for " + WINDOW_SECONDS + " s: the figure is "
                 + "the largest reading; CPU: the process's CPU (user + system, all threads; /proc/PID/task/*/schedstat) over the "
                 + "same window, as a share of one core. One launch without a class-data archive (PERTHENSIS_CDS_ARCHIVE=off), "
-                + "then one with the archive the launcher writes (written by a first launch stopped with SIGTERM). No peer: no "
+                + "then one with the archive or, on Java 25+, the AOT cache the launcher keeps (written by a first launch stopped with SIGTERM). No peer: no "
                 + "asyncio program does what this config does; the memory benchmark's fixed footprint shows both runtimes bare.";
     }
 
