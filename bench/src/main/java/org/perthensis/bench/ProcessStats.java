@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,15 +18,26 @@ final class ProcessStats {
     /** Resident set size: {@code VmRSS} in {@code /proc/self/status}. */
     static long rssBytes() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-                }
+            Long rss = sizes("self").get("VmRSS");
+            if (rss == null) {
+                throw new IllegalStateException("no VmRSS line in /proc/self/status");
             }
-            throw new IllegalStateException("no VmRSS line in /proc/self/status");
+            return rss;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sizes in {@code /proc/PID/status} (VmRSS, RssAnon...), in bytes; {@code pid} may be {@code self}. */
+    static Map<String, Long> sizes(String pid) throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.endsWith(" kB")) {
+                int colon = line.indexOf(':');
+                values.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 1, line.length() - 3).trim()) * 1024);
+            }
+        }
+        return values;
     }
 
     /** Heap in use after full collections, so that only live objects count. */

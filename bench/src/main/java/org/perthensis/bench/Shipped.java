@@ -172,7 +172,7 @@ final class Shipped implements Benchmark {
             long anon = 0;
             for (long t = 0; t < WINDOW_SECONDS; t += SAMPLE_SECONDS) {
                 waitTraffic(p, port, SAMPLE_SECONDS);
-                Map<String, Long> status = status(p.pid());
+                Map<String, Long> status = ProcessStats.sizes(Long.toString(p.pid()));
                 rss = Math.max(rss, status.getOrDefault("VmRSS", 0L));
                 anon = Math.max(anon, status.getOrDefault("RssAnon", 0L));
             }
@@ -242,18 +242,6 @@ final class Shipped implements Benchmark {
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
         }
-    }
-
-    /** The kB fields of {@code /proc/PID/status}, in bytes. */
-    private static Map<String, Long> status(long pid) throws IOException {
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.endsWith(" kB")) {
-                int colon = line.indexOf(':');
-                values.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 1, line.length() - 3).trim()) * 1024);
-            }
-        }
-        return values;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.perthensis.app.config;
 
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -50,13 +47,10 @@ final class JsonValues {
      * @return such as {@code an integer} or {@code one of "up", "down"}
      */
     static String expected(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == byte.class || type == Byte.class
-                || type == BigInteger.class) {
+        if (ValueBinder.isInteger(type)) {
             return "an integer";
         }
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class
-                || type == BigDecimal.class || type == Number.class) {
+        if (ValueBinder.isDecimal(type)) {
             return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {
@@ -78,7 +72,7 @@ final class JsonValues {
         }
         if (type.isRecord()) {
             return "an object with the fields " + Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getName).collect(Collectors.joining(", "));
+                    .map(c -> FieldNames.json(c.getName())).collect(Collectors.joining(", "));
         }
         if (Map.class.isAssignableFrom(type)) {
             return "an object";

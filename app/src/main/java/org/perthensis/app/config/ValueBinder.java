@@ -104,8 +104,7 @@ final class ValueBinder {
         if (isInteger(raw)) {
             return integer(raw, value, path);
         }
-        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
-                || raw == BigDecimal.class || raw == Number.class) {
+        if (isDecimal(raw)) {
             return number(raw, value, path);
         }
         if (raw == Duration.class) {
@@ -141,10 +140,9 @@ final class ValueBinder {
     private static String unreadable(Type type, Set<Class<?>> seen) {
         Class<?> raw = raw(type);
         if (raw == Object.class || raw == String.class || raw == char.class || raw == Character.class
-                || raw == boolean.class || raw == Boolean.class || isInteger(raw) || raw == double.class
-                || raw == Double.class || raw == float.class || raw == Float.class || raw == BigDecimal.class
-                || raw == Number.class || raw == Duration.class || raw.isEnum()) {
-            return null;
+                || raw == boolean.class || raw == Boolean.class || isInteger(raw) || isDecimal(raw)
+                || raw == Duration.class || raw.isEnum()) {
+            return null; // each has its branch in bind
         }
         if (raw.isArray() || raw == List.class || raw == Collection.class || raw == Set.class
                 || raw == ArrayList.class || raw == LinkedHashSet.class) {
@@ -205,10 +203,27 @@ final class ValueBinder {
         return Object.class;
     }
 
-    private static boolean isInteger(Class<?> raw) {
+    /**
+     * Whether a field of this type takes a whole number.
+     *
+     * @param raw the field's class
+     * @return true for the integer primitives, their boxes and {@link BigInteger}
+     */
+    static boolean isInteger(Class<?> raw) {
         return raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
                 || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
                 || raw == BigInteger.class;
+    }
+
+    /**
+     * Whether a field of this type takes any number.
+     *
+     * @param raw the field's class
+     * @return true for {@code double}, {@code float}, their boxes, {@link BigDecimal} and {@link Number}
+     */
+    static boolean isDecimal(Class<?> raw) {
+        return raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+                || raw == BigDecimal.class || raw == Number.class;
     }
 
     private static Object integer(Class<?> raw, JsonValue value, String path) {
