@@ -3,7 +3,6 @@ package org.perthensis.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +110,7 @@ final class Shipped implements Benchmark {
         for (Object t : (List<Object>) config.get("tasks")) {
             Map<String, Object> task = new LinkedHashMap<>((Map<String, Object>) t);
             if ("web".equals(task.get("type"))) {
-                task.put("port", freePort());
+                task.put("port", WebBench.freePort());
             }
             tasks.add(task);
         }
@@ -128,12 +127,6 @@ final class Shipped implements Benchmark {
             }
         }
         return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** {@code bin/perthensis perthensis.json} in {@code work}, with the launcher's own JVM options. */
@@ -180,7 +173,7 @@ final class Shipped implements Benchmark {
             return new Window(rss, anon, cpu);
         } finally {
             page.interrupt();
-            stop(p);
+            Startup.stop(p);
         }
     }
 
@@ -233,14 +226,7 @@ final class Shipped implements Benchmark {
     /** The launcher writes its archive when the app stops: start, let it run its tasks a while, stop it with SIGTERM. */
     private static void writeArchive(Process p) throws InterruptedException {
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            stop(p);
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
+            Startup.stop(p);
         }
     }
 

@@ -294,7 +294,7 @@ final class Startup implements Benchmark {
     }
 
     /** SIGTERM, as a user stops the app; it may take seconds when the JVM writes an archive at exit. */
-    private static void stop(Process p) throws InterruptedException {
+    static void stop(Process p) throws InterruptedException {
         p.destroy();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();

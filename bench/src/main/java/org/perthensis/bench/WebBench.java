@@ -223,7 +223,8 @@ final class WebBench extends TimedBenchmark {
         return () -> fixed;
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on loopback now. */
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
